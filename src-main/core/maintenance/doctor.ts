@@ -1,0 +1,92 @@
+import { existsSync, statSync } from 'node:fs';
+import type { Clock } from '@shared/domain/time';
+import { toTimestamp } from '@shared/domain/time';
+import type { KeyProviderContext } from '../keys/key-provider';
+import { KeyFileProvider } from '../keys/providers';
+import { inspectDatabase } from '../store/sqlite/file-ops';
+import { latestVersion } from '../store/sqlite/migrate';
+import { readSiteConfig } from '../site/site-config';
+import { unlockSite } from '../site/unlock';
+import { acquireShared } from '../site/site-lock';
+import type { SitePaths } from '../site/data-dir';
+import type { LeaseRow } from '../store/repositories';
+import { restoreLeftovers } from './restore';
+
+export type CheckStatus = 'ok' | 'warn' | 'fail';
+export interface Check {
+  name: string;
+  status: CheckStatus;
+  detail: string;
+}
+
+/**
+ * `clearline doctor`: every check names what it looked at and, when it fails, what to do.
+ * It opens the database read-only and never migrates or repairs anything; finishing an
+ * interrupted rekey (which any open does) is the one exception, as it only completes a
+ * step already taken.
+ */
+export async function runDoctor(paths: SitePaths, ctx: KeyProviderContext, clock: Clock): Promise<Check[]> {
+  const checks: Check[] = [];
+  const add = (name: string, status: CheckStatus, detail: string) => checks.push({ name, status, detail });
+
+  let config;
+  try {
+    config = readSiteConfig(paths.config);
+    add('config', 'ok', `${paths.config}: site "${config.siteName}" (${config.siteId})`);
+  } catch (error) {
+    add('config', 'fail', (error as Error).message);
+    return checks;
+  }
+  if (process.platform !== 'win32' && existsSync(paths.dataDir) && statSync(paths.dataDir).mode & 0o077) {
+    add('data folder permissions', 'warn', `${paths.dataDir} is accessible to other users; run chmod 700 on it`);
+  }
+
+  let lock;
+  try {
+    lock = acquireShared(paths);
+    add('site lock', 'ok', 'no maintenance is running');
+  } catch (error) {
+    add('site lock', 'fail', (error as Error).message);
+    return checks;
+  }
+  let unlocked;
+  try {
+    unlocked = await unlockSite(paths, ctx);
+    add('key provider', 'ok', `${unlocked.provider.describe()} holds data key ${unlocked.key.id}, which opens the database`);
+  } catch (error) {
+    add('key provider', 'fail', (error as Error).message);
+    lock.release();
+    return checks;
+  }
+  if (unlocked.provider instanceof KeyFileProvider) {
+    const problem = unlocked.provider.permissionProblem();
+    if (problem) add('key file permissions', 'warn', problem);
+  }
+
+
+  try {
+    const db = inspectDatabase(paths.database, unlocked.key);
+    add('encryption', db.cipher === 'sqlcipher' ? 'ok' : 'fail', `cipher ${db.cipher} (SQLCipher 4 format, raw 256-bit key)`);
+    const latest = latestVersion();
+    if (db.schemaVersion === latest) add('migrations', 'ok', `schema version ${db.schemaVersion}, current`);
+    else if (db.schemaVersion < latest) add('migrations', 'warn', `schema version ${db.schemaVersion}; ${latest - db.schemaVersion} migration(s) will be applied at the next start`);
+    else add('migrations', 'fail', `schema version ${db.schemaVersion} is newer than this Clearline (${latest}); install the newer version`);
+    add('integrity', db.integrity === 'ok' ? 'ok' : 'fail', db.integrity === 'ok' ? 'SQLite integrity check passed' : `integrity check: ${db.integrity}; restore the latest backup`);
+    add('engine owner', 'ok', describeLease(db.lease, clock));
+  } finally {
+    lock.release();
+  }
+
+  const leftovers = restoreLeftovers(paths);
+  if (leftovers.length > 0) add('interrupted restore', 'warn', `leftovers of an interrupted restore: ${leftovers.join(', ')}; run the restore again`);
+  return checks;
+}
+
+function describeLease(lease: LeaseRow | null, clock: Clock): string {
+  if (!lease) return 'no process has owned the engine yet';
+  const now = clock.now();
+  if (lease.expiresAt > now) {
+    return `owned by ${lease.holder} (pid ${lease.pid} on ${lease.host}), fencing token ${lease.fence}, last heartbeat ${Math.round((now - lease.heartbeatAt) / 1000)} s ago, expires ${toTimestamp(lease.expiresAt)}`;
+  }
+  return `no live owner (last: ${lease.holder}, fencing token ${lease.fence}, expired ${toTimestamp(Math.max(lease.expiresAt, lease.heartbeatAt))})`;
+}

@@ -1,0 +1,13 @@
+import type { SqliteDb } from '../connection';
+import type { Repositories } from '../../repositories';
+import { SqliteSiteRepository } from './site-repo';
+import { SqliteLeaseRepository } from './lease-repo';
+import { SqliteAuditRepository } from './audit-repo';
+
+export function sqliteRepositories(db: SqliteDb): Repositories {
+  return {
+    site: new SqliteSiteRepository(db),
+    lease: new SqliteLeaseRepository(db),
+    audit: new SqliteAuditRepository(db),
+  };
+}

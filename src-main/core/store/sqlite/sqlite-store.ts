@@ -1,0 +1,146 @@
+import type { Repositories } from '../repositories';
+import { StaleFenceError, StoreBusyError, type Store, type StoreStats, type UnitOptions } from '../store';
+import { isBusy, type SqliteDb } from './connection';
+import { prepared } from './prepared';
+import { sqliteRepositories } from './repos';
+
+interface PendingUnit {
+  work: (tx: Repositories) => Promise<unknown>;
+  fenced: boolean;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+interface Outcome {
+  unit: PendingUnit;
+  ok: boolean;
+  value: unknown;
+}
+
+/** Upper bound on units sharing one commit, so one batch never holds the write lock for long. */
+const MAX_BATCH = 256;
+
+/**
+ * The SQLite store. Writes go through one writer connection; units queued while a commit
+ * is in progress are taken together into the next transaction (group commit), each inside
+ * its own savepoint so that one unit's failure rolls back only that unit. With
+ * synchronous=FULL the COMMIT returns after the WAL is fsynced, and only then are the
+ * units' promises settled. Reads use a second connection that sees committed data only.
+ *
+ * A unit's work must touch only the repositories (no network, no timers): the write lock
+ * is held while it runs, and side effects belong after the commit (the engine's outbox).
+ */
+export class SqliteStore implements Store {
+  readonly stats: StoreStats = { commits: 0, units: 0 };
+  private readonly queue: PendingUnit[] = [];
+  private draining = false;
+  private fence: number | null = null;
+  private closed = false;
+  private readChain: Promise<void> = Promise.resolve();
+  private readonly writeRepos: Repositories;
+  private readonly readRepos: Repositories;
+
+  constructor(
+    private readonly writer: SqliteDb,
+    private readonly reader: SqliteDb,
+  ) {
+    this.writeRepos = sqliteRepositories(writer);
+    this.readRepos = sqliteRepositories(reader);
+  }
+
+  setFence(token: number | null): void {
+    this.fence = token;
+  }
+
+  unit<T>(work: (tx: Repositories) => Promise<T>, options: UnitOptions = {}): Promise<T> {
+    if (this.closed) return Promise.reject(new Error('the store is closed'));
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ work, fenced: options.fenced ?? false, resolve: resolve as (v: unknown) => void, reject });
+      if (!this.draining) {
+        this.draining = true;
+        // Let the rest of this tick submit its units too, so they share the commit.
+        setImmediate(() => void this.drain());
+      }
+    });
+  }
+
+  read<T>(work: (tx: Repositories) => Promise<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new Error('the store is closed'));
+    // Reads run one at a time, each in one read transaction so that a multi-statement read
+    // sees a single snapshot (the reader connection can hold only one transaction).
+    const run = async (): Promise<T> => {
+      this.reader.exec('BEGIN');
+      try {
+        return await work(this.readRepos);
+      } finally {
+        this.reader.exec('COMMIT');
+      }
+    };
+    const result = this.readChain.then(run, run);
+    this.readChain = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.queue.length > 0) {
+        await this.commitBatch(this.queue.splice(0, MAX_BATCH));
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async commitBatch(batch: PendingUnit[]): Promise<void> {
+    try {
+      this.writer.exec('BEGIN IMMEDIATE');
+    } catch (error) {
+      const failure = isBusy(error) ? new StoreBusyError((error as Error).message) : error;
+      for (const unit of batch) unit.reject(failure);
+      return;
+    }
+    const outcomes: Outcome[] = [];
+    for (const unit of batch) outcomes.push(await this.runInSavepoint(unit));
+    try {
+      this.writer.exec('COMMIT');
+    } catch (error) {
+      if (this.writer.inTransaction) this.writer.exec('ROLLBACK');
+      for (const unit of batch) unit.reject(error);
+      return;
+    }
+    this.stats.commits += 1;
+    this.stats.units += outcomes.filter((o) => o.ok).length;
+    for (const o of outcomes) (o.ok ? o.unit.resolve : o.unit.reject)(o.value);
+  }
+
+  private async runInSavepoint(unit: PendingUnit): Promise<Outcome> {
+    this.writer.exec('SAVEPOINT unit');
+    try {
+      if (unit.fenced) this.checkFence();
+      const value = await unit.work(this.writeRepos);
+      this.writer.exec('RELEASE unit');
+      return { unit, ok: true, value };
+    } catch (error) {
+      this.writer.exec('ROLLBACK TO unit');
+      this.writer.exec('RELEASE unit');
+      return { unit, ok: false, value: error };
+    }
+  }
+
+  private checkFence(): void {
+    const row = prepared(this.writer, 'SELECT fence FROM engine_lease WHERE id = 1').get() as { fence: number } | undefined;
+    if (this.fence === null || row?.fence !== this.fence) throw new StaleFenceError(this.fence, row?.fence ?? null);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    while (this.draining) await new Promise((r) => setImmediate(r));
+    await this.readChain;
+    this.reader.close();
+    this.writer.close();
+  }
+}
