@@ -34,6 +34,8 @@ const BY_ERROR_NAME: Record<string, ExitCode> = {
 };
 
 export function exitCodeFor(error: unknown): ExitCode {
+  const own = (error as { exitCode?: unknown })?.exitCode;
+  if (typeof own === 'number') return own as ExitCode;
   return BY_ERROR_NAME[(error as Error)?.name ?? ''] ?? EXIT.error;
 }
 

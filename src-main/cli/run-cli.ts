@@ -3,6 +3,9 @@ import { registerInit } from './commands/init';
 import { registerDoctor } from './commands/doctor';
 import { registerBackupRestore } from './commands/backup-restore';
 import { registerKeyCommands } from './commands/keys';
+import { registerServe } from './commands/serve';
+import { registerUserCommands } from './commands/users';
+import { registerAuditCommands } from './commands/audit';
 import { EXIT, exitCodeFor } from './exit-codes';
 
 export function buildProgram(): Command {
@@ -17,7 +20,14 @@ export function buildProgram(): Command {
   registerDoctor(program);
   registerBackupRestore(program);
   registerKeyCommands(program);
-  for (const cmd of program.commands) cmd.exitOverride();
+  registerServe(program);
+  registerUserCommands(program);
+  registerAuditCommands(program);
+  const override = (cmd: Command) => {
+    cmd.exitOverride();
+    cmd.commands.forEach(override);
+  };
+  override(program);
   return program;
 }
 

@@ -12,7 +12,7 @@ import { ATTACHMENT_KEY_SECRET } from '../attachments/attachment-store';
 import { osActor } from '../audit/os-actor';
 import { recoveryAad, writeSiteConfig, type SiteConfig } from '../site/site-config';
 import type { SitePaths } from '../site/data-dir';
-import type { Repositories } from '../store/repositories';
+import type { UnlockedSite } from '../site/unlock';
 
 export class SiteExistsError extends Error {
   constructor(message: string) {
@@ -25,13 +25,14 @@ export interface InitResult {
   config: SiteConfig;
   /** Shown once; Clearline keeps only its public half. */
   recoveryKey: string;
+  /** The new site's key and provider, so the caller can open it without asking the operator again. */
+  unlocked: UnlockedSite;
 }
 
 /**
  * Creates a site: a random data key kept by the provider the operator chose, a recovery key
  * pair, the encrypted database with its schema, and clearline.json. The config is written
  * last, so an interrupted init leaves no half-usable site behind, only files to remove.
- * `extend` runs inside the first unit of work (foundation II adds the setup token there).
  */
 export async function initSite(options: {
   paths: SitePaths;
@@ -39,7 +40,6 @@ export async function initSite(options: {
   provider: ProviderChoice;
   ctx: KeyProviderContext;
   clock: Clock;
-  extend?: (tx: Repositories, at: string) => Promise<void>;
 }): Promise<InitResult> {
   const { paths, clock } = options;
   if (existsSync(paths.config)) throw new SiteExistsError(`a site already exists in ${paths.dataDir}; use another --data-dir, or \`clearline restore\` to replace its data`);
@@ -61,7 +61,6 @@ export async function initSite(options: {
     await store.unit(async (tx) => {
       await tx.site.create({ siteId, name: options.siteName, createdAt: at });
       await tx.site.putSecret(ATTACHMENT_KEY_SECRET, randomBytes(32), at);
-      await options.extend?.(tx, at);
       await tx.audit.append(
         {
           actor: osActor(),
@@ -86,5 +85,5 @@ export async function initSite(options: {
     recovery: { publicKey: recovery.publicKey, issuedAt: at, wrappedDataKey: wrapForRecovery(key, recovery.publicKey, recoveryAad(siteId)) },
   };
   writeSiteConfig(paths.config, config);
-  return { config, recoveryKey: recovery.display };
+  return { config, recoveryKey: recovery.display, unlocked: { config, provider, key } };
 }

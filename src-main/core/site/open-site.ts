@@ -21,9 +21,14 @@ export interface OpenSite extends UnlockedSite {
  * attachment store.
  */
 export async function openSite(paths: SitePaths, ctx: KeyProviderContext, clock: Clock): Promise<OpenSite> {
+  return openSiteWith(paths, (p) => unlockSite(p, ctx), clock);
+}
+
+/** The same, with the key already in hand (right after init). */
+export async function openSiteWith(paths: SitePaths, unlock: (paths: SitePaths) => Promise<UnlockedSite>, clock: Clock): Promise<OpenSite> {
   const lock: SiteLock = acquireShared(paths);
   try {
-    const unlocked = await unlockSite(paths, ctx);
+    const unlocked = await unlock(paths);
     const store = openSqliteStore(paths.database, unlocked.key, toTimestamp(clock.now()));
     try {
       const attachmentKey = await store.read((tx) => tx.site.getSecret(ATTACHMENT_KEY_SECRET));

@@ -1,4 +1,6 @@
 import type { AuditEvent, AuditRecord } from '@shared/domain/audit';
+import type { AuditQuery } from '@shared/contract/audit';
+import type { RoleName } from '@shared/permissions';
 
 /**
  * The repositories a unit of work sees. Each method is async so that a PostgreSQL
@@ -9,6 +11,10 @@ export interface Repositories {
   readonly site: SiteRepository;
   readonly lease: LeaseRepository;
   readonly audit: AuditRepository;
+  readonly users: UsersRepository;
+  readonly sessions: SessionsRepository;
+  readonly accessTokens: AccessTokensRepository;
+  readonly setupTokens: SetupTokensRepository;
 }
 
 export interface SiteRow {
@@ -49,4 +55,95 @@ export interface AuditRepository {
   head(): Promise<AuditEvent | null>;
   /** Events with seq ≥ fromSeq in order; for verification and export. */
   range(fromSeq: number, limit: number): Promise<AuditEvent[]>;
+  /** Newest first, at most query.limit + 1 rows (the extra one tells whether there is a next page). */
+  search(query: AuditQuery): Promise<AuditEvent[]>;
+}
+
+export interface UserRecord {
+  id: string;
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  mustChangePassword: boolean;
+  status: 'active' | 'disabled';
+  failedSignIns: number;
+  lockedAt: string | null;
+  lastSignInAt: string | null;
+  passwordChangedAt: string;
+  createdAt: string;
+  updatedAt: string;
+  roles: RoleName[];
+}
+
+export type UserPatch = Partial<Pick<UserRecord, 'displayName' | 'passwordHash' | 'mustChangePassword' | 'status' | 'failedSignIns' | 'lockedAt' | 'lastSignInAt' | 'passwordChangedAt'>> & {
+  updatedAt: string;
+};
+
+export interface UsersRepository {
+  findById(id: string): Promise<UserRecord | null>;
+  /** Usernames are unique without regard to case. */
+  findByUsername(username: string): Promise<UserRecord | null>;
+  list(): Promise<UserRecord[]>;
+  insert(user: UserRecord, grantedBy: string | null): Promise<void>;
+  update(id: string, patch: UserPatch): Promise<void>;
+  setRoles(id: string, roles: readonly RoleName[], grantedBy: string, at: string): Promise<void>;
+  /** Active admins, so the last one is never disabled or demoted. */
+  countActiveWithRole(role: RoleName): Promise<number>;
+  count(): Promise<number>;
+  recentPasswordHashes(id: string, limit: number): Promise<string[]>;
+  addPasswordHistory(id: string, passwordHash: string, at: string): Promise<void>;
+}
+
+export interface SessionRow {
+  id: string;
+  tokenHash: string;
+  userId: string;
+  host: string;
+  origin: string | null;
+  createdAt: number;
+  lastSeenAt: number;
+  idleExpiresAt: number;
+  expiresAt: number;
+  locked: boolean;
+  endedAt: number | null;
+  endReason: string | null;
+}
+
+export interface SessionsRepository {
+  insert(row: SessionRow): Promise<void>;
+  findByTokenHash(tokenHash: string): Promise<SessionRow | null>;
+  touch(id: string, lastSeenAt: number, idleExpiresAt: number): Promise<void>;
+  setLocked(id: string, locked: boolean): Promise<void>;
+  end(id: string, at: number, reason: string): Promise<void>;
+  /** Ends every open session of a user (but `except`, if given); returns the ids ended. */
+  endAllForUser(userId: string, at: number, reason: string, except?: string | null): Promise<string[]>;
+}
+
+export interface AccessTokenRow {
+  id: string;
+  tokenHash: string;
+  userId: string;
+  name: string;
+  createdBy: string;
+  createdAt: number;
+  expiresAt: number;
+  lastUsedAt: number | null;
+  revokedAt: number | null;
+}
+
+export interface AccessTokensRepository {
+  insert(row: AccessTokenRow): Promise<void>;
+  findByTokenHash(tokenHash: string): Promise<AccessTokenRow | null>;
+  list(): Promise<AccessTokenRow[]>;
+  revoke(id: string, at: number): Promise<boolean>;
+  touch(id: string, at: number): Promise<void>;
+}
+
+export interface SetupTokensRepository {
+  insert(tokenHash: string, createdAt: number, expiresAt: number): Promise<void>;
+  /** True if the token exists, is unused and not expired. */
+  isValid(tokenHash: string, now: number): Promise<boolean>;
+  markUsed(tokenHash: string, at: number): Promise<void>;
+  /** Retires every unused token (a new one was issued, or the first admin exists). */
+  retireAll(at: number): Promise<void>;
 }

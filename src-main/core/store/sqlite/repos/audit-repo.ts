@@ -4,6 +4,7 @@ import { GENESIS_HASH, type AuditActor, type AuditEvent, type AuditRecord } from
 import { eventHash } from '../../../audit/chain-hash';
 import type { SqliteDb } from '../connection';
 import type { AuditRepository } from '../../repositories';
+import type { AuditQuery } from '@shared/contract/audit';
 
 interface AuditRow {
   seq: number;
@@ -90,6 +91,28 @@ export class SqliteAuditRepository implements AuditRepository {
         event.hash,
       );
     return event;
+  }
+
+  async search(query: AuditQuery): Promise<AuditEvent[]> {
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    const when = (condition: string, ...values: (string | number)[]) => {
+      where.push(condition);
+      params.push(...values);
+    };
+    const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+    if (query.cursor) when('seq < ?', Number(query.cursor));
+    if (query.from) when('at >= ?', query.from);
+    if (query.to) when('at <= ?', query.to);
+    if (query.actor) when("(actor_id = ? OR json_extract(actor, '$.username') = ?)", query.actor, query.actor);
+    if (query.action?.endsWith('.')) when("action LIKE ? ESCAPE '\\'", `${escapeLike(query.action)}%`);
+    else if (query.action) when('action = ?', query.action);
+    if (query.subjectType) when('subject_type = ?', query.subjectType);
+    if (query.subjectId) when('subject_id = ?', query.subjectId);
+    if (query.outcome) when('outcome = ?', query.outcome);
+    if (query.text) when("(payload LIKE ? ESCAPE '\\' OR action LIKE ? ESCAPE '\\')", `%${escapeLike(query.text)}%`, `%${escapeLike(query.text)}%`);
+    const sql = `SELECT * FROM audit_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`;
+    return (prepared(this.db, sql).all(...params, query.limit + 1) as AuditRow[]).map(rowToEvent);
   }
 
   async range(fromSeq: number, limit: number): Promise<AuditEvent[]> {

@@ -1,0 +1,97 @@
+import type { Clock } from '@shared/domain/time';
+import type { z } from 'zod';
+import type { SystemStatus } from '@shared/contract/system';
+import packageJson from '../../../package.json';
+import type { OpenSite } from '../site/open-site';
+import { EventBus } from '../events/event-bus';
+import { AuditService } from '../audit/audit-service';
+import { Authenticator } from '../auth/authenticator';
+import { DEFAULT_SECURITY_POLICY, type SecurityPolicy } from '../auth/security-policy';
+import { SessionService } from '../auth/session-service';
+import { SetupService } from '../auth/setup-service';
+import { TokenService } from '../auth/token-service';
+import { UserService } from '../auth/user-service';
+import { Dispatcher, type DispatchCall, type DispatchResult, type ErrorLog } from '../dispatch/dispatcher';
+import { EngineOwnership, type OwnershipOptions } from '../lease/engine-ownership';
+import type { CoreServices } from './core-services';
+import { operationHandlers } from './operation-handlers';
+
+export const VERSION: string = packageJson.version;
+
+export interface CoreOptions {
+  site: OpenSite;
+  clock: Clock;
+  policy?: SecurityPolicy;
+  /** Compete for the engine lease (desktop app, `serve`); false for short-lived CLI commands. */
+  ownership: OwnershipOptions | false;
+  log: ErrorLog;
+}
+
+/**
+ * The composition root: builds every service of the core once, around one store, one
+ * clock and one event bus, and exposes the dispatcher to whichever host runs it.
+ */
+export class CoreApp {
+  readonly events = new EventBus();
+  readonly services: CoreServices;
+  readonly ownership: EngineOwnership | null;
+  private readonly dispatcher: Dispatcher;
+
+  private constructor(private readonly options: CoreOptions) {
+    const { site, clock } = options;
+    const policy = options.policy ?? DEFAULT_SECURITY_POLICY;
+    const sessions = new SessionService(site.store, clock, this.events, policy);
+    const users = new UserService(site.store, clock, this.events, sessions);
+    this.ownership =
+      options.ownership === false
+        ? null
+        : new EngineOwnership(
+            site.store,
+            clock,
+            {
+              acquired: (fence) => options.log(`engine: this process owns the engine (fencing token ${fence})`),
+              lost: (reason) => options.log(`engine: ownership ended: ${reason}`),
+            },
+            options.ownership,
+          );
+    this.services = {
+      siteName: site.config.siteName,
+      setup: new SetupService(site.store, clock, policy, users),
+      sessions,
+      users,
+      tokens: new TokenService(site.store, clock),
+      audit: new AuditService(site.store),
+      status: () => this.status(),
+    };
+    this.dispatcher = new Dispatcher(operationHandlers(this.services), new Authenticator(site.store, clock, policy), site.store, clock, options.log);
+  }
+
+  static async start(options: CoreOptions): Promise<CoreApp> {
+    const app = new CoreApp(options);
+    await app.ownership?.start();
+    return app;
+  }
+
+  get site(): OpenSite {
+    return this.options.site;
+  }
+
+  dispatch(call: DispatchCall): Promise<DispatchResult> {
+    return this.dispatcher.dispatch(call);
+  }
+
+  private status(): z.infer<typeof SystemStatus> {
+    const state = this.ownership?.state ?? { role: 'stopped' as const };
+    return {
+      siteId: this.options.site.config.siteId,
+      siteName: this.options.site.config.siteName,
+      version: VERSION,
+      engine: { role: state.role, fence: state.role === 'owner' ? state.fence : null },
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.ownership?.stop();
+    await this.options.site.close();
+  }
+}

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/**
+ * Events the core pushes to hosts (Server-Sent Events over HTTP, IPC to windows). Each
+ * topic has a schema; `audience` says who receives it: everybody signed in, the holders of
+ * a permission, or one session.
+ */
+export const EVENTS = {
+  'session.ended': z.object({ reason: z.enum(['signed-out', 'expired', 'disabled', 'password-reset', 'password-changed', 'locked-out']) }),
+  'users.changed': z.object({ userId: z.string() }),
+} as const;
+export type EventTopic = keyof typeof EVENTS;
+export type EventPayload<T extends EventTopic> = z.infer<(typeof EVENTS)[T]>;
+
+export type EventAudience = { kind: 'all' } | { kind: 'permission'; permission: string } | { kind: 'session'; sessionId: string } | { kind: 'user'; userId: string };
+
+export interface CoreEvent<T extends EventTopic = EventTopic> {
+  topic: T;
+  payload: EventPayload<T>;
+  audience: EventAudience;
+}

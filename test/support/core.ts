@@ -1,0 +1,60 @@
+import { ManualClock } from '../../src-main/core/clock/clocks';
+import { CoreApp } from '../../src-main/core/app/core-app';
+import type { Credential } from '../../src-main/core/auth/authenticator';
+import type { Origin } from '../../src-main/core/auth/principal';
+import type { DispatchResult } from '../../src-main/core/dispatch/dispatcher';
+import type { RoleName } from '@shared/permissions';
+import { createTestSite, type TestSite } from './site';
+
+export const ORIGIN: Origin = { host: 'http', detail: '127.0.0.1' };
+export const PASSWORD = 'Fjord-Mango-Lattice-42';
+
+export interface TestCore {
+  site: TestSite;
+  app: CoreApp;
+  clock: ManualClock;
+  call(op: string, input: unknown, credential?: Credential): Promise<DispatchResult>;
+  /** Calls and returns the value, failing the test with the error body otherwise. */
+  ok<T = unknown>(op: string, input: unknown, credential?: Credential): Promise<T>;
+  /** Creates a user with the roles, signs in and changes the temporary password; returns their session credential. */
+  userWith(roles: RoleName[], username?: string): Promise<{ credential: Credential; userId: string; username: string }>;
+  admin: Credential;
+  close(): Promise<void>;
+}
+
+/** A real core (SQLCipher site, services, dispatcher) in-process, with a first admin signed in and a manual clock. */
+export async function startTestCore(dir: string): Promise<TestCore> {
+  const site = await createTestSite(dir);
+  const clock = new ManualClock(Date.UTC(2026, 10, 30, 9, 0, 0));
+  const app = await CoreApp.start({ site: await site.open(clock), clock, ownership: false, log: () => {} });
+  const call = (op: string, input: unknown, credential?: Credential) => app.dispatch({ op, input, credential, origin: ORIGIN });
+  const ok = async <T>(op: string, input: unknown, credential?: Credential): Promise<T> => {
+    const result = await call(op, input, credential);
+    if (!result.ok) throw new Error(`${op} failed: ${JSON.stringify(result.error)}`);
+    return result.value as T;
+  };
+  const signInFresh = async (username: string, temporary: string): Promise<Credential> => {
+    const result = await call('session.signIn', { username, password: temporary });
+    if (!result.ok || !result.session || !('set' in result.session)) throw new Error(`sign-in failed: ${JSON.stringify(result)}`);
+    const credential: Credential = { kind: 'session', token: result.session.set.token };
+    await ok('session.changePassword', { currentPassword: temporary, newPassword: PASSWORD }, credential);
+    return credential;
+  };
+  const token = await app.services.setup.issueToken();
+  await ok('setup.createFirstAdmin', { setupToken: token, username: 'admin', displayName: 'Site Admin', password: 'Temporary-Root-Pass-1' });
+  const admin = await signInFresh('admin', 'Temporary-Root-Pass-1');
+  let counter = 0;
+  return {
+    site,
+    app,
+    clock,
+    call,
+    ok,
+    admin,
+    async userWith(roles, username = `${roles.join('-')}-${++counter}`) {
+      const created = await ok<{ id: string }>('users.create', { username, displayName: `Test ${username}`, roles, temporaryPassword: 'Temporary-Pass-123' }, admin);
+      return { credential: await signInFresh(username, 'Temporary-Pass-123'), userId: created.id, username };
+    },
+    close: () => app.close(),
+  };
+}
