@@ -35,10 +35,18 @@ module.exports = {
     },
     {
       name: 'hosts-are-independent',
-      comment: 'Hosts adapt one transport each; they do not import one another (the CLI may start the HTTP host: `clearline serve`).',
+      comment:
+        'Hosts adapt one transport each and do not import one another, with two deliberate exceptions: the CLI starts the HTTP host (`clearline serve`), and the desktop binary runs the CLI as a mode (`--cli`).',
       severity: 'error',
-      from: { path: '^src-main/(http|electron)/' },
-      to: { path: '^src-main/(cli)/' },
+      from: { path: '^src-main/(http|cli)/' },
+      to: { path: '^src-main/electron/' },
+    },
+    {
+      name: 'http-host-is-standalone',
+      comment: 'The HTTP host depends on the core only.',
+      severity: 'error',
+      from: { path: '^src-main/http/' },
+      to: { path: '^src-main/cli/' },
     },
     {
       name: 'only-the-shell-imports-electron',

@@ -3,21 +3,7 @@ import type { CoreEvent, EventPayload } from '@shared/contract/events';
 import type { SessionInfo } from '@shared/domain/users';
 import type { CoreGateway } from '../core/worker/protocol';
 import type { Origin } from '../core/auth/principal';
-
-/** Whether a signed-in session may receive an event, by the event's audience. */
-export function reaches(event: CoreEvent, session: SessionInfo): boolean {
-  const audience = event.audience;
-  switch (audience.kind) {
-    case 'all':
-      return true;
-    case 'permission':
-      return (session.user.permissions as string[]).includes(audience.permission);
-    case 'session':
-      return audience.sessionId === session.sessionId;
-    case 'user':
-      return audience.userId === session.user.id;
-  }
-}
+import { reaches } from '../core/events/audience';
 
 /**
  * GET /api/events: Server-Sent Events for one signed-in session. The session is checked
