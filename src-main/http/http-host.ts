@@ -133,7 +133,8 @@ async function route(options: HttpHostOptions, secure: boolean, request: Incomin
     input = JSON.parse((await readBody(request)) || '{}');
   } catch (error) {
     const tooLarge = (error as Error).message === 'too large';
-    return json(response, tooLarge ? 413 : 400, { status: tooLarge ? 413 : 400, code: tooLarge ? 'too_large' : 'invalid_json', message: tooLarge ? 'The input exceeds 1 MiB.' : 'The body is not valid JSON.' });
+    if (tooLarge) return json(response, 413, { status: 413, code: 'too_large', message: 'The input exceeds 1 MiB.' }, { connection: 'close' });
+    return json(response, 400, { status: 400, code: 'invalid_json', message: 'The body is not valid JSON.' });
   }
   const op = decodeURIComponent(path.slice('/api/'.length));
   const result = await options.core.call({ op, input, credential: token ? { kind: 'session', token } : undefined, origin: originOf(request) });
@@ -156,13 +157,16 @@ function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    request.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(new Error('too large'));
-        request.destroy();
-      } else chunks.push(chunk);
-    });
+      if (size <= MAX_BODY) return void chunks.push(chunk);
+      // Stop keeping it, but let the rest drain so the client reads our 413 rather than a reset.
+      request.off('data', onData);
+      request.resume();
+      chunks.length = 0;
+      reject(new Error('too large'));
+    };
+    request.on('data', onData);
     request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
   });

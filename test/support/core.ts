@@ -58,3 +58,30 @@ export async function startTestCore(dir: string): Promise<TestCore> {
     close: () => app.close(),
   };
 }
+
+/**
+ * Opens an existing test site in-process just long enough to create its first admin and a
+ * personal access token for them; returns the token (for CLI child processes).
+ */
+export async function startTestCoreOn(site: TestSite): Promise<string> {
+  const { systemClock } = await import('../../src-main/core/clock/clocks');
+  const app = await CoreApp.start({ site: await site.open(systemClock), clock: systemClock, ownership: false, log: () => {} });
+  try {
+    const call = async <T>(op: string, input: unknown, credential?: Credential): Promise<T> => {
+      const result = await app.dispatch({ op, input, credential, origin: ORIGIN });
+      if (!result.ok) throw new Error(`${op} failed: ${JSON.stringify(result.error)}`);
+      return result.value as T;
+    };
+    const setupToken = await app.services.setup.issueToken();
+    await call('setup.createFirstAdmin', { setupToken, username: 'admin', displayName: 'Site Admin', password: 'Temporary-Root-Pass-1' });
+    const signIn = await app.dispatch({ op: 'session.signIn', input: { username: 'admin', password: 'Temporary-Root-Pass-1' }, origin: ORIGIN });
+    if (!signIn.ok || !signIn.session || !('set' in signIn.session)) throw new Error('sign-in failed');
+    const credential: Credential = { kind: 'session', token: signIn.session.set.token };
+    await call('session.changePassword', { currentPassword: 'Temporary-Root-Pass-1', newPassword: PASSWORD }, credential);
+    const me = await call<{ user: { id: string } }>('session.me', {}, credential);
+    const issued = await call<{ token: string }>('tokens.issue', { userId: me.user.id, name: 'tests', expiresInDays: 1 }, credential);
+    return issued.token;
+  } finally {
+    await app.close();
+  }
+}

@@ -11,7 +11,7 @@ import { osActor } from '../audit/os-actor';
 import { recoveryAad, writeSiteConfig } from '../site/site-config';
 import { acquireExclusive } from '../site/site-lock';
 import { promotePendingKey, unlockSite } from '../site/unlock';
-import { faultPoint } from '../site/fault-injection';
+import { faultPoint } from '../fault/fault-points';
 import type { SitePaths } from '../site/data-dir';
 
 export interface RekeySummary {

@@ -1,4 +1,5 @@
 import { prepared } from '../prepared';
+import { faultPoint } from '../../../fault/fault-points';
 import { canonicalJson } from '@shared/domain/canonical-json';
 import { GENESIS_HASH, type AuditActor, type AuditEvent, type AuditRecord } from '@shared/domain/audit';
 import { eventHash } from '../../../audit/chain-hash';
@@ -71,6 +72,7 @@ export class SqliteAuditRepository implements AuditRepository {
       prevHash: head?.hash ?? GENESIS_HASH,
     };
     const event: AuditEvent = { ...unhashed, hash: eventHash(unhashed) };
+    faultPoint(`audit.appending:${event.action}`);
     prepared(
         this.db,
         `INSERT INTO audit_events (seq, at, actor_kind, actor_id, actor, action, subject_type, subject_id, outcome, payload, prev_hash, hash)
@@ -90,6 +92,7 @@ export class SqliteAuditRepository implements AuditRepository {
         event.prevHash,
         event.hash,
       );
+    faultPoint(`audit.appended:${event.action}`);
     return event;
   }
 
