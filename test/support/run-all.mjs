@@ -35,11 +35,17 @@ check('layering rules', bin('depcruise'), ['src-shared', 'src-main', 'src-render
 check('build', bin('electron-vite'), ['build']);
 
 const vitestReport = join(reports, 'vitest.json');
-run('unit and integration tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]);
+const vitestOk = run('unit and integration tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]);
 if (existsSync(vitestReport)) {
   const report = JSON.parse(readFileSync(vitestReport, 'utf8'));
   passed += report.numPassedTests;
-  failed += report.numFailedTests + (report.numTotalTestSuites > 0 && report.success === false && report.numFailedTests === 0 ? 1 : 0);
+  failed += report.numFailedTests;
+  // A run that failed without a failed test (a configuration error, an error outside any
+  // test, a file that did not load) is one failure, never a silent pass.
+  if (!vitestOk && report.numFailedTests === 0) {
+    failed += 1;
+    process.stdout.write('✗ vitest failed outside any test\n');
+  }
 } else {
   failed += 1;
   process.stdout.write('✗ vitest wrote no report\n');
@@ -48,11 +54,15 @@ if (existsSync(vitestReport)) {
 const hasE2e = existsSync(join(root, 'test/e2e')) && readdirSync(join(root, 'test/e2e')).some((f) => f.endsWith('.spec.ts'));
 if (hasE2e) {
   const e2eReport = join(reports, 'playwright.json');
-  run('end-to-end tests (Chromium)', bin('playwright'), ['test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport });
+  const e2eOk = run('end-to-end tests (Chromium)', bin('playwright'), ['test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport });
   if (existsSync(e2eReport)) {
     const { stats } = JSON.parse(readFileSync(e2eReport, 'utf8'));
     passed += stats.expected + stats.flaky;
     failed += stats.unexpected;
+    if (!e2eOk && stats.unexpected === 0) {
+      failed += 1;
+      process.stdout.write('✗ playwright failed outside any test\n');
+    }
   } else {
     failed += 1;
     process.stdout.write('✗ playwright wrote no report\n');
