@@ -18,9 +18,7 @@ export const DecimalString = z
   .brand<'DecimalString'>();
 export type DecimalString = z.infer<typeof DecimalString>;
 
-export const CurrencyCode = z
-  .string()
-  .refine(isCurrencyCode, { message: 'must be an ISO 4217 currency code such as EUR or USD' });
+export const CurrencyCode = z.string().refine(isCurrencyCode, { message: 'must be an ISO 4217 currency code such as EUR or USD' });
 
 export const Money = z.object({ amount: DecimalString, currency: CurrencyCode }).strict();
 export type Money = z.infer<typeof Money>;
@@ -44,14 +42,24 @@ function dec(value: string | Decimal): Decimal {
   return value instanceof Decimal ? value : new Decimal(value);
 }
 
-function canonical(d: Decimal): DecimalString {
-  // decimal.js renders -0 as "0" with toFixed(); keep that, as ledgers do not sign zero.
-  const text = d.isZero() ? '0' : d.toFixed();
-  return text as DecimalString;
+/**
+ * The written form of an amount: at least the currency's minor units ("12.50" EUR, "1234"
+ * JPY), more digits only when the amount has them (an unrounded interim result). Zero is
+ * never signed.
+ */
+function canonical(d: Decimal, currency: string): DecimalString {
+  const places = Math.max(minorUnits(currency), d.decimalPlaces());
+  return (d.isZero() ? new Decimal(0) : d).toFixed(places) as DecimalString;
+}
+
+/** The canonical amount text of a decimal in a currency; the FEEL bridge writes Money with it. */
+export function amountText(value: string | Decimal, currency: string): DecimalString {
+  return canonical(dec(value), currency);
 }
 
 export function money(amount: string, currency: string): Money {
-  return Money.parse({ amount: canonical(dec(amount)), currency });
+  const currencyCode = CurrencyCode.parse(currency);
+  return Money.parse({ amount: canonical(dec(amount), currencyCode), currency: currencyCode });
 }
 
 function sameCurrency(a: Money, b: Money): void {
@@ -60,21 +68,21 @@ function sameCurrency(a: Money, b: Money): void {
 
 export function add(a: Money, b: Money): Money {
   sameCurrency(a, b);
-  return { amount: canonical(dec(a.amount).plus(b.amount)), currency: a.currency };
+  return { amount: canonical(dec(a.amount).plus(b.amount), a.currency), currency: a.currency };
 }
 
 export function subtract(a: Money, b: Money): Money {
   sameCurrency(a, b);
-  return { amount: canonical(dec(a.amount).minus(b.amount)), currency: a.currency };
+  return { amount: canonical(dec(a.amount).minus(b.amount), a.currency), currency: a.currency };
 }
 
 /** Multiplies by a decimal factor (a rate, a quantity). The result is not rounded. */
 export function multiply(a: Money, factor: string): Money {
-  return { amount: canonical(dec(a.amount).times(factor)), currency: a.currency };
+  return { amount: canonical(dec(a.amount).times(factor), a.currency), currency: a.currency };
 }
 
 export function negate(a: Money): Money {
-  return { amount: canonical(dec(a.amount).negated()), currency: a.currency };
+  return { amount: canonical(dec(a.amount).negated(), a.currency), currency: a.currency };
 }
 
 export function compare(a: Money, b: Money): -1 | 0 | 1 {
@@ -89,7 +97,7 @@ export function isZero(a: Money): boolean {
 /** Rounds to the currency's minor units (2 for EUR, 0 for JPY, 3 for KWD). */
 export function roundToMinor(a: Money, mode: RoundingMode = 'half-even'): Money {
   const places = minorUnits(a.currency);
-  return { amount: canonical(dec(a.amount).toDecimalPlaces(places, ROUNDING[mode])), currency: a.currency };
+  return { amount: canonical(dec(a.amount).toDecimalPlaces(places, ROUNDING[mode]), a.currency), currency: a.currency };
 }
 
 /**
@@ -110,11 +118,10 @@ export function allocate(a: Money, weights: readonly string[]): Money[] {
     parts[i] = (parts[i] as Decimal).plus(step);
     remainder = remainder.minus(step);
   }
-  return parts.map((p) => ({ amount: canonical(p), currency: a.currency }));
+  return parts.map((p) => ({ amount: canonical(p, a.currency), currency: a.currency }));
 }
 
 /** Plain, locale-free rendering for logs and audit text: "1250.00 EUR". */
 export function formatMoney(a: Money): string {
-  const places = minorUnits(a.currency);
-  return `${dec(a.amount).toFixed(Math.max(places, dec(a.amount).decimalPlaces()))} ${a.currency}`;
+  return `${canonical(dec(a.amount), a.currency)} ${a.currency}`;
 }

@@ -4,7 +4,7 @@ import { add, allocate, compare, CurrencyMismatchError, formatMoney, Money, mone
 describe('Money', () => {
   it('adds decimals exactly where floats do not', () => {
     expect(0.1 + 0.2).not.toBe(0.3);
-    expect(add(money('0.1', 'EUR'), money('0.2', 'EUR'))).toEqual({ amount: '0.3', currency: 'EUR' });
+    expect(add(money('0.1', 'EUR'), money('0.2', 'EUR'))).toEqual({ amount: '0.30', currency: 'EUR' });
   });
 
   it('keeps large amounts exact', () => {
@@ -19,14 +19,17 @@ describe('Money', () => {
 
   it('subtracts, negates, multiplies and compares', () => {
     expect(subtract(money('10.00', 'EUR'), money('0.01', 'EUR')).amount).toBe('9.99');
-    expect(negate(money('5', 'EUR')).amount).toBe('-5');
-    expect(negate(money('0', 'EUR')).amount).toBe('0');
+    expect(negate(money('5', 'EUR')).amount).toBe('-5.00');
+    expect(negate(money('0', 'EUR')).amount).toBe('0.00');
+    expect(money('12.5', 'EUR').amount).toBe('12.50');
+    expect(money('1234', 'JPY').amount).toBe('1234');
+    expect(money('2.345', 'EUR').amount).toBe('2.345');
     expect(multiply(money('19.99', 'EUR'), '3').amount).toBe('59.97');
     expect(compare(money('100.00', 'EUR'), money('100', 'EUR'))).toBe(0);
     expect(compare(money('100.01', 'EUR'), money('100', 'EUR'))).toBe(1);
   });
 
-  it('rounds to the currency minor units, banker\'s rounding by default', () => {
+  it("rounds to the currency minor units, banker's rounding by default", () => {
     expect(roundToMinor(money('2.345', 'EUR')).amount).toBe('2.34');
     expect(roundToMinor(money('2.355', 'EUR')).amount).toBe('2.36');
     expect(roundToMinor(money('2.345', 'EUR'), 'half-up').amount).toBe('2.35');
