@@ -30,13 +30,18 @@ export function secretSources(cmd: Command): SecretSources {
 
 /** Adds the options that choose a key provider (init, restore on a new machine, key set-provider, recover). */
 export function withProviderChoice(cmd: Command, required: boolean): Command {
-  const kind = new Option('--key-provider <kind>', 'where the data key is kept: keychain (OS keychain), passphrase (scrypt-wrapped), keyfile, env').choices(KEY_PROVIDER_KINDS);
+  const kind = new Option('--key-provider <kind>', 'where the data key is kept: keychain (OS keychain), passphrase (scrypt-wrapped), keyfile, env').choices(
+    KEY_PROVIDER_KINDS,
+  );
   if (required) kind.makeOptionMandatory();
   return cmd
     .addOption(kind)
     .option('--key-file <path>', 'with --key-provider keyfile: where to keep the key (0600; ideally another volume)')
     .option('--key-env <variable>', 'with --key-provider env: the variable the service manager sets', 'CLEARLINE_DATA_KEY')
-    .option('--new-passphrase-file <path>', 'with --key-provider passphrase: read the new passphrase from this file (else CLEARLINE_NEW_PASSPHRASE, else a prompt)');
+    .option(
+      '--new-passphrase-file <path>',
+      'with --key-provider passphrase: read the new passphrase from this file (else CLEARLINE_NEW_PASSPHRASE, else a prompt)',
+    );
 }
 
 export function providerChoice(cmd: Command): ProviderChoice | undefined {

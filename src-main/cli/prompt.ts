@@ -7,7 +7,11 @@ import { UsageError } from './exit-codes';
 /** Reads a line from the terminal without echoing it. */
 export function promptHidden(question: string): Promise<string> {
   if (!process.stdin.isTTY) {
-    return Promise.reject(new UsageError(`${question.replace(/:\s*$/, '')} is needed, but there is no terminal to ask on: provide it with the option or environment variable named in --help`));
+    return Promise.reject(
+      new UsageError(
+        `${question.replace(/:\s*$/, '')} is needed, but there is no terminal to ask on: provide it with the option or environment variable named in --help`,
+      ),
+    );
   }
   return new Promise((resolve) => {
     const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });

@@ -6,16 +6,20 @@ import { registerKeyCommands } from './commands/keys';
 import { registerServe } from './commands/serve';
 import { registerUserCommands } from './commands/users';
 import { registerAuditCommands } from './commands/audit';
+import { registerEngineCommands } from './commands/engine';
 import { EXIT, exitCodeFor } from './exit-codes';
 
 export function buildProgram(): Command {
   const program = new Command('clearline')
     .description('Clearline — governed workflow console for financial back offices')
-    .option('--data-dir <dir>', 'the site\'s data folder (default: $CLEARLINE_DATA_DIR, else the platform\'s user-data folder)')
+    .option('--data-dir <dir>', "the site's data folder (default: $CLEARLINE_DATA_DIR, else the platform's user-data folder)")
     .option('--passphrase-file <path>', 'passphrase provider: read the site passphrase from this file (else CLEARLINE_PASSPHRASE, else a prompt)')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  program.addHelpText('after', '\nExit codes: 0 ok, 1 error, 2 usage, 3 check failed, 4 key unavailable, 5 site in use, 6 refused, 7 denied (see docs/cli.md).');
+  program.addHelpText(
+    'after',
+    '\nExit codes: 0 ok, 1 error, 2 usage, 3 check failed, 4 key unavailable, 5 site in use, 6 refused, 7 denied (see docs/cli.md).',
+  );
   registerInit(program);
   registerDoctor(program);
   registerBackupRestore(program);
@@ -23,6 +27,7 @@ export function buildProgram(): Command {
   registerServe(program);
   registerUserCommands(program);
   registerAuditCommands(program);
+  registerEngineCommands(program);
   const override = (cmd: Command) => {
     cmd.exitOverride();
     cmd.commands.forEach(override);

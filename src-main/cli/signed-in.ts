@@ -63,7 +63,8 @@ export async function asUser<T>(cmd: Command, work: (cli: SignedInCli) => Promis
       if (!username) throw new CallRefusedError('this command acts as a user: give --token (or $CLEARLINE_TOKEN), or --user (or $CLEARLINE_USER)', EXIT.usage);
       const password = process.env.CLEARLINE_PASSWORD ?? (await promptHidden(`Password for ${username}: `));
       const result = await core.dispatch({ op: 'session.signIn', input: { username, password }, origin });
-      if (!result.ok || !result.session || !('set' in result.session)) throw new CallRefusedError(result.ok ? 'sign-in failed' : result.error.message, EXIT.denied);
+      if (!result.ok || !result.session || !('set' in result.session))
+        throw new CallRefusedError(result.ok ? 'sign-in failed' : result.error.message, EXIT.denied);
       credential = { kind: 'session', token: result.session.set.token };
       signedIn = true;
     }
@@ -71,7 +72,10 @@ export async function asUser<T>(cmd: Command, work: (cli: SignedInCli) => Promis
       const result = await core.dispatch({ op, input, credential, origin });
       if (result.ok) return result.value as OpOutput<K>;
       const { status, message } = result.error;
-      throw new CallRefusedError(message, status === 401 || status === 403 ? EXIT.denied : status === 400 ? EXIT.usage : status === 404 || status === 409 ? EXIT.refused : EXIT.error);
+      throw new CallRefusedError(
+        message,
+        status === 401 || status === 403 ? EXIT.denied : status === 400 ? EXIT.usage : status === 404 || status === 409 ? EXIT.refused : EXIT.error,
+      );
     };
     try {
       return await work({ call, core });

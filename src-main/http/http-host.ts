@@ -2,7 +2,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import { createServer as createHttpsServer } from 'node:https';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { CONTENT_SECURITY_POLICY } from '@shared/security/content-security-policy';
+import { SECURITY_HEADERS } from '@shared/security/response-headers';
 import type { CoreGateway } from '../core/worker/protocol';
 import type { DispatchResult } from '../core/dispatch/dispatcher';
 import type { Origin } from '../core/auth/principal';
@@ -33,16 +33,6 @@ export class HttpHostConfigError extends Error {
     this.name = 'UsageError';
   }
 }
-
-const SECURITY_HEADERS: Record<string, string> = {
-  'content-security-policy': CONTENT_SECURITY_POLICY,
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'referrer-policy': 'no-referrer',
-  'cross-origin-opener-policy': 'same-origin',
-  'cross-origin-resource-policy': 'same-origin',
-  'permissions-policy': 'camera=(), microphone=(), geolocation=(), usb=(), serial=(), hid=(), bluetooth=()',
-};
 
 /**
  * `clearline serve`: the contract over HTTP and the built renderer, for browsers and for a
@@ -103,21 +93,23 @@ function crossSite(request: IncomingMessage): boolean {
 async function route(options: HttpHostOptions, secure: boolean, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const path = (request.url ?? '/').split('?')[0] ?? '/';
   if (!path.startsWith('/api/')) {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return json(response, 405, { status: 405, code: 'method_not_allowed', message: 'Only GET serves the console.' });
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return json(response, 405, { status: 405, code: 'method_not_allowed', message: 'Only GET serves the console.' });
     return serveStatic(options.rendererDir, path, response);
   }
   if (crossSite(request)) return json(response, 403, { status: 403, code: 'cross_site', message: 'Requests from other sites are refused.' });
   const token = readSessionToken(request);
 
   if (path === '/api/csrf' && request.method === 'GET') {
-    if (!token) return json(response, 401, { status: 401, code: 'unauthenticated', message: 'Sign in to continue.' });
-    return json(response, 200, { csrfToken: csrfTokenFor(token) });
+    // No session yet is a normal state for a page that just loaded, not an error.
+    return json(response, 200, { csrfToken: token ? csrfTokenFor(token) : null });
   }
   if (path === '/api/events' && request.method === 'GET') {
     if (!token) return json(response, 401, { status: 401, code: 'unauthenticated', message: 'Sign in to continue.' });
     return openEventStream(options.core, token, originOf(request), request, response);
   }
-  if (request.method !== 'POST') return json(response, 405, { status: 405, code: 'method_not_allowed', message: 'Operations are called with POST /api/<operation>.' });
+  if (request.method !== 'POST')
+    return json(response, 405, { status: 405, code: 'method_not_allowed', message: 'Operations are called with POST /api/<operation>.' });
   if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
     return json(response, 415, { status: 415, code: 'unsupported_media_type', message: 'Send the input as application/json.' });
   }

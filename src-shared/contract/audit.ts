@@ -32,5 +32,11 @@ export type ChainVerification = z.infer<typeof ChainVerification>;
 
 export const auditOps = {
   'audit.search': op({ input: AuditQuery, output: page(AuditEvent), access: 'audit.read', mutation: false, summary: 'search the audit trail, newest first' }),
-  'audit.verify': op({ input: z.object({}).strict(), output: ChainVerification, access: 'audit.read', mutation: false, summary: 'recompute the hash chain and name the first bad event' }),
+  'audit.verify': op({
+    input: z.object({}).strict(),
+    output: ChainVerification,
+    access: 'audit.read',
+    mutation: false,
+    summary: 'recompute the hash chain and name the first bad event',
+  }),
 } as const;

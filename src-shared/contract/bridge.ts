@@ -1,7 +1,8 @@
-import { z } from 'zod';
 import type { ApiErrorBody } from './op';
 
 /**
+ * Free of zod and of anything else heavy: the sandboxed preload bundles this file.
+ *
  * What the desktop app's preload exposes as `window.clearline` (contextBridge), and
  * nothing more. Results come back as envelopes because errors thrown across the context
  * bridge lose their fields.
@@ -16,15 +17,6 @@ export interface ClearlineBridge {
 /** The one IPC channel for calls, and the one for pushed events. */
 export const IPC_INVOKE_CHANNEL = 'clearline:invoke';
 export const IPC_EVENT_CHANNEL = 'clearline:event';
-
-/**
- * Operations the desktop host answers itself, before the core exists: unlocking a site
- * whose data key is wrapped by the operator passphrase. Under `clearline serve` the
- * passphrase is asked on the server's terminal instead, never in a web page.
- */
-export const HOST_OPS = {
-  'host.unlockSite': { input: z.object({ passphrase: z.string().min(1, { message: 'is required' }) }).strict() },
-} as const;
 
 /** The error every call gets while the desktop host waits for the site passphrase. */
 export const SITE_LOCKED = { status: 503, code: 'site_locked', message: 'Enter the site passphrase to open this site.' } as const;

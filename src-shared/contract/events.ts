@@ -8,11 +8,14 @@ import { z } from 'zod';
 export const EVENTS = {
   'session.ended': z.object({ reason: z.enum(['signed-out', 'expired', 'disabled', 'password-reset', 'password-changed', 'locked-out']) }),
   'users.changed': z.object({ userId: z.string() }),
+  'instances.changed': z.object({ instanceId: z.string(), status: z.string() }),
+  'incidents.changed': z.object({ incidentId: z.string(), instanceId: z.string() }),
 } as const;
 export type EventTopic = keyof typeof EVENTS;
 export type EventPayload<T extends EventTopic> = z.infer<(typeof EVENTS)[T]>;
 
-export type EventAudience = { kind: 'all' } | { kind: 'permission'; permission: string } | { kind: 'session'; sessionId: string } | { kind: 'user'; userId: string };
+export type EventAudience =
+  { kind: 'all' } | { kind: 'permission'; permission: string } | { kind: 'session'; sessionId: string } | { kind: 'user'; userId: string };
 
 export interface CoreEvent<T extends EventTopic = EventTopic> {
   topic: T;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { auditOps } from './audit';
+import { engineOps } from './engine';
 import { sessionOps, setupOps } from './session';
 import { systemOps } from './system';
 import { userOps } from './users';
@@ -11,6 +12,7 @@ export const contract = {
   ...sessionOps,
   ...userOps,
   ...auditOps,
+  ...engineOps,
   ...systemOps,
 } as const satisfies Record<string, OpDefinition>;
 

@@ -11,7 +11,13 @@ export const SetupStatus = z.object({
 });
 
 export const setupOps = {
-  'setup.status': op({ input: Empty, output: SetupStatus, access: 'public', mutation: false, summary: 'whether the site still needs its first admin, and the caller\'s session if any' }),
+  'setup.status': op({
+    input: Empty,
+    output: SetupStatus,
+    access: 'public',
+    mutation: false,
+    summary: "whether the site still needs its first admin, and the caller's session if any",
+  }),
   'setup.createFirstAdmin': op({
     input: z.object({ setupToken: z.string().trim().optional(), username: Username, displayName: DisplayName, password: Password }).strict(),
     output: Ok,
@@ -29,17 +35,41 @@ export const sessionOps = {
     mutation: true,
     summary: 'sign in with username and password; the host keeps the session token (cookie or main process), never the page',
   }),
-  'session.me': op({ input: Empty, output: SessionInfo, access: 'session', mutation: false, beforePasswordChange: true, whileLocked: true, summary: 'the signed-in user and session' }),
-  'session.signOut': op({ input: Empty, output: Ok, access: 'session', mutation: true, beforePasswordChange: true, whileLocked: true, summary: 'end this session' }),
+  'session.me': op({
+    input: Empty,
+    output: SessionInfo,
+    access: 'session',
+    mutation: false,
+    beforePasswordChange: true,
+    whileLocked: true,
+    summary: 'the signed-in user and session',
+  }),
+  'session.signOut': op({
+    input: Empty,
+    output: Ok,
+    access: 'session',
+    mutation: true,
+    beforePasswordChange: true,
+    whileLocked: true,
+    summary: 'end this session',
+  }),
   'session.changePassword': op({
     input: z.object({ currentPassword: z.string().min(1, { message: 'is required' }), newPassword: Password }).strict(),
     output: SessionInfo,
     access: 'session',
     mutation: true,
     beforePasswordChange: true,
-    summary: 'change one\'s own password (required after a temporary password)',
+    summary: "change one's own password (required after a temporary password)",
   }),
-  'session.lock': op({ input: Empty, output: Ok, access: 'session', mutation: true, beforePasswordChange: true, whileLocked: true, summary: 'lock this session (idle lock); only unlock and sign-out work until unlocked' }),
+  'session.lock': op({
+    input: Empty,
+    output: Ok,
+    access: 'session',
+    mutation: true,
+    beforePasswordChange: true,
+    whileLocked: true,
+    summary: 'lock this session (idle lock); only unlock and sign-out work until unlocked',
+  }),
   'session.unlock': op({
     input: z.object({ password: z.string().min(1, { message: 'is required' }) }).strict(),
     output: SessionInfo,
@@ -47,6 +77,6 @@ export const sessionOps = {
     mutation: true,
     beforePasswordChange: true,
     whileLocked: true,
-    summary: 'unlock an idle-locked session with one\'s password',
+    summary: "unlock an idle-locked session with one's password",
   }),
 } as const;

@@ -9,5 +9,11 @@ export const SystemStatus = z.object({
 });
 
 export const systemOps = {
-  'system.status': op({ input: z.object({}).strict(), output: SystemStatus, access: 'session', mutation: false, summary: 'site, version and engine ownership of this process' }),
+  'system.status': op({
+    input: z.object({}).strict(),
+    output: SystemStatus,
+    access: 'session',
+    mutation: false,
+    summary: 'site, version and engine ownership of this process',
+  }),
 } as const;

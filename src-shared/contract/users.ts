@@ -21,9 +21,22 @@ export const AccessTokenSummary = z.object({
 });
 
 export const userOps = {
-  'users.list': op({ input: z.object({ includeDisabled: z.boolean().default(true) }).strict(), output: z.object({ items: z.array(UserSummary) }), access: 'user.read', mutation: false, summary: 'list users' }),
+  'users.list': op({
+    input: z.object({ includeDisabled: z.boolean().default(true) }).strict(),
+    output: z.object({ items: z.array(UserSummary) }),
+    access: 'user.read',
+    mutation: false,
+    summary: 'list users',
+  }),
   'users.create': op({
-    input: z.object({ username: Username, displayName: DisplayName, roles: z.array(RoleName).min(1, { message: 'choose at least one role' }), temporaryPassword: Password }).strict(),
+    input: z
+      .object({
+        username: Username,
+        displayName: DisplayName,
+        roles: z.array(RoleName).min(1, { message: 'choose at least one role' }),
+        temporaryPassword: Password,
+      })
+      .strict(),
     output: UserSummary,
     access: 'user.manage',
     mutation: true,
@@ -34,7 +47,7 @@ export const userOps = {
     output: UserSummary,
     access: 'role.grant',
     mutation: true,
-    summary: 'set a user\'s roles (nobody changes their own roles)',
+    summary: "set a user's roles (nobody changes their own roles)",
   }),
   'users.disable': op({ input: ByUser, output: UserSummary, access: 'user.manage', mutation: true, summary: 'disable a user and end their sessions' }),
   'users.enable': op({ input: ByUser, output: UserSummary, access: 'user.manage', mutation: true, summary: 'enable a disabled user' }),
@@ -46,14 +59,34 @@ export const userOps = {
     mutation: true,
     summary: 'set a temporary password the user must change at next sign-in; ends their sessions',
   }),
-  'roles.list': op({ input: z.object({}).strict(), output: z.object({ items: z.array(RoleInfo) }), access: 'user.read', mutation: false, summary: 'the roles and the permissions each holds' }),
+  'roles.list': op({
+    input: z.object({}).strict(),
+    output: z.object({ items: z.array(RoleInfo) }),
+    access: 'user.read',
+    mutation: false,
+    summary: 'the roles and the permissions each holds',
+  }),
   'tokens.issue': op({
-    input: z.object({ userId: UserId, name: z.string().trim().min(1, { message: 'is required' }).max(80), expiresInDays: z.number().int().min(1).max(366) }).strict(),
+    input: z
+      .object({ userId: UserId, name: z.string().trim().min(1, { message: 'is required' }).max(80), expiresInDays: z.number().int().min(1).max(366) })
+      .strict(),
     output: z.object({ token: z.string(), summary: AccessTokenSummary }),
     access: 'token.issue',
     mutation: true,
     summary: 'issue a personal access token for the CLI (shown once)',
   }),
-  'tokens.list': op({ input: z.object({}).strict(), output: z.object({ items: z.array(AccessTokenSummary) }), access: 'token.issue', mutation: false, summary: 'list personal access tokens' }),
-  'tokens.revoke': op({ input: z.object({ tokenId: z.string().min(1) }).strict(), output: Ok, access: 'token.issue', mutation: true, summary: 'revoke a personal access token' }),
+  'tokens.list': op({
+    input: z.object({}).strict(),
+    output: z.object({ items: z.array(AccessTokenSummary) }),
+    access: 'token.issue',
+    mutation: false,
+    summary: 'list personal access tokens',
+  }),
+  'tokens.revoke': op({
+    input: z.object({ tokenId: z.string().min(1) }).strict(),
+    output: Ok,
+    access: 'token.issue',
+    mutation: true,
+    summary: 'revoke a personal access token',
+  }),
 } as const;

@@ -7,10 +7,7 @@ import { z } from 'zod';
  */
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
-export const Timestamp = z
-  .string()
-  .regex(ISO_UTC, { message: 'must be a UTC timestamp like 2026-11-29T04:38:18.123Z' })
-  .brand<'Timestamp'>();
+export const Timestamp = z.string().regex(ISO_UTC, { message: 'must be a UTC timestamp like 2026-11-29T04:38:18.123Z' }).brand<'Timestamp'>();
 export type Timestamp = z.infer<typeof Timestamp>;
 
 export function toTimestamp(epochMs: number): Timestamp {

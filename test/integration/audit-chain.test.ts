@@ -24,7 +24,9 @@ function usersAndEvents(site: TestSite): { users: string[]; created: string[] } 
   const db = openRaw(site.paths.database, site.key());
   try {
     const users = (db.prepare('SELECT id FROM users').all() as { id: string }[]).map((r) => r.id).sort();
-    const created = (db.prepare("SELECT subject_id FROM audit_events WHERE action = 'user.created'").all() as { subject_id: string }[]).map((r) => r.subject_id).sort();
+    const created = (db.prepare("SELECT subject_id FROM audit_events WHERE action = 'user.created'").all() as { subject_id: string }[])
+      .map((r) => r.subject_id)
+      .sort();
     return { users, created };
   } finally {
     db.close();
@@ -37,7 +39,9 @@ describe('the audit chain', () => {
     const passwordFile = join(site.paths.dataDir, '..', 'pw');
     writeFileSync(passwordFile, 'Temporary-Pass-123');
     const add = (name: string, fault?: string) =>
-      runCli([...base, 'user', 'add', name, '--name', 'A Clerk', '--role', 'clerk', '--password-file', passwordFile], { env: { ...env, ...(fault ? { CLEARLINE_FAULT: fault } : {}) } });
+      runCli([...base, 'user', 'add', name, '--name', 'A Clerk', '--role', 'clerk', '--password-file', passwordFile], {
+        env: { ...env, ...(fault ? { CLEARLINE_FAULT: fault } : {}) },
+      });
 
     for (const [name, fault] of [
       ['killed-before-event', 'audit.appending:user.created'],
@@ -81,7 +85,10 @@ describe('the audit chain', () => {
 
     // With the key in hand and the triggers dropped, a change is still caught by the chain.
     db.exec('DROP TRIGGER audit_events_no_update; DROP TRIGGER audit_events_no_delete;');
-    const target = db.prepare("SELECT seq, payload FROM audit_events WHERE action = 'user.created' ORDER BY seq LIMIT 1 OFFSET 1").get() as { seq: number; payload: string };
+    const target = db.prepare("SELECT seq, payload FROM audit_events WHERE action = 'user.created' ORDER BY seq LIMIT 1 OFFSET 1").get() as {
+      seq: number;
+      payload: string;
+    };
     const altered = JSON.parse(target.payload);
     altered.after.roles = ['admin'];
     db.prepare('UPDATE audit_events SET payload = ? WHERE seq = ?').run(canonicalJson(altered), target.seq);

@@ -20,7 +20,11 @@ describe('sign-in, sessions and the password policy', () => {
   it('locks an account after 5 failed sign-ins until an admin unlocks it, and audits each failure', async () => {
     core = await startTestCore(tempDir());
     const clerk = await core.userWith(['clerk'], 'carla');
-    for (let i = 1; i <= 4; i++) expect(await signIn('carla', 'not-my-password-at-all')).toMatchObject({ ok: false, error: { status: 401, code: 'invalid_credentials', message: 'Wrong username or password.' } });
+    for (let i = 1; i <= 4; i++)
+      expect(await signIn('carla', 'not-my-password-at-all')).toMatchObject({
+        ok: false,
+        error: { status: 401, code: 'invalid_credentials', message: 'Wrong username or password.' },
+      });
     expect(await signIn('carla', 'not-my-password-at-all')).toMatchObject({ ok: false, error: { code: 'account_locked' } });
     expect(await signIn('carla', PASSWORD)).toMatchObject({ ok: false, error: { code: 'account_locked' } });
     const users = await core.ok<{ items: { username: string; locked: boolean }[] }>('users.list', {}, core.admin);
@@ -28,7 +32,9 @@ describe('sign-in, sessions and the password policy', () => {
     await core.ok('users.unlock', { userId: clerk.userId }, core.admin);
     expect(await signIn('carla', PASSWORD)).toMatchObject({ ok: true });
     const failures = await core.ok<{ items: { payload: { reason: string } }[] }>('audit.search', { action: 'session.sign-in.failed', limit: 50 }, core.admin);
-    expect(failures.items.map((e) => e.payload.reason)).toEqual(expect.arrayContaining(['account locked', 'wrong password; account now locked', 'wrong password (1 of 5)']));
+    expect(failures.items.map((e) => e.payload.reason)).toEqual(
+      expect.arrayContaining(['account locked', 'wrong password; account now locked', 'wrong password (1 of 5)']),
+    );
     const unknown = await signIn('nobody-here', 'whatever-password');
     expect(unknown).toMatchObject({ ok: false, error: { message: 'Wrong username or password.' } });
   });
@@ -42,7 +48,11 @@ describe('sign-in, sessions and the password policy', () => {
       ['Dora-Explorer-2026', 'username or name'],
     ] as const;
     for (const [password, message] of weak) {
-      const result = await core.call('users.create', { username: 'dora', displayName: 'Dora Explorer', roles: ['clerk'], temporaryPassword: password }, core.admin);
+      const result = await core.call(
+        'users.create',
+        { username: 'dora', displayName: 'Dora Explorer', roles: ['clerk'], temporaryPassword: password },
+        core.admin,
+      );
       expect(result, password).toMatchObject({ ok: false, error: { status: 400 } });
       if (!result.ok) {
         expect(result.error.issues?.[0]?.path).toBe('temporaryPassword');
@@ -52,7 +62,11 @@ describe('sign-in, sessions and the password policy', () => {
     const user = await core.userWith(['clerk'], 'ernest');
     const reuse = await core.call('session.changePassword', { currentPassword: PASSWORD, newPassword: 'Temporary-Pass-123' }, user.credential);
     expect(reuse).toMatchObject({ ok: false, error: { issues: [{ path: 'newPassword', message: expect.stringContaining('last 5 passwords') }] } });
-    const wrongCurrent = await core.call('session.changePassword', { currentPassword: 'not-the-current-one', newPassword: 'Pelican-Harbor-6629' }, user.credential);
+    const wrongCurrent = await core.call(
+      'session.changePassword',
+      { currentPassword: 'not-the-current-one', newPassword: 'Pelican-Harbor-6629' },
+      user.credential,
+    );
     expect(wrongCurrent).toMatchObject({ ok: false, error: { issues: [{ path: 'currentPassword' }] } });
   });
 
@@ -70,7 +84,7 @@ describe('sign-in, sessions and the password policy', () => {
     core = await startTestCore(tempDir());
     const user = await core.userWith(['clerk'], 'gus');
     await core.ok('session.lock', {}, user.credential);
-    expect(await core.call('workflows.list' as string, {}, user.credential)).toMatchObject({ ok: false, error: { status: 404 } });
+    expect(await core.call('tasks.teleport', {}, user.credential)).toMatchObject({ ok: false, error: { status: 404 } });
     expect(await core.call('system.status', {}, user.credential)).toMatchObject({ ok: false, error: { status: 401, code: 'session_locked' } });
     expect(await core.call('session.unlock', { password: 'wrong-password-here' }, user.credential)).toMatchObject({ ok: false, error: { status: 400 } });
     await core.ok('session.unlock', { password: PASSWORD }, user.credential);
@@ -81,7 +95,11 @@ describe('sign-in, sessions and the password policy', () => {
     core.clock.advance(29 * 60_000);
     expect(await core.call('system.status', {}, user.credential)).toMatchObject({ ok: true });
     core.clock.advance(31 * 60_000);
-    expect(await core.call('system.status', {}, user.credential)).toMatchObject({ ok: false, error: { status: 401, code: 'session_expired' }, session: { clear: true } });
+    expect(await core.call('system.status', {}, user.credential)).toMatchObject({
+      ok: false,
+      error: { status: 401, code: 'session_expired' },
+      session: { clear: true },
+    });
 
     const fresh = credentialOf(await signIn('gus', PASSWORD));
     for (let i = 0; i < 12 * 3; i++) {
@@ -97,7 +115,10 @@ describe('sign-in, sessions and the password policy', () => {
   it('protects the site from its admins: no self-grant, no disabling oneself, a demoted admin loses admin rights at once', async () => {
     core = await startTestCore(tempDir());
     const me = await core.ok<{ user: { id: string } }>('session.me', {}, core.admin);
-    expect(await core.call('users.setRoles', { userId: me.user.id, roles: ['admin', 'approver'] }, core.admin)).toMatchObject({ ok: false, error: { status: 403, code: 'self_grant' } });
+    expect(await core.call('users.setRoles', { userId: me.user.id, roles: ['admin', 'approver'] }, core.admin)).toMatchObject({
+      ok: false,
+      error: { status: 403, code: 'self_grant' },
+    });
     expect(await core.call('users.disable', { userId: me.user.id }, core.admin)).toMatchObject({ ok: false, error: { code: 'cannot_disable_self' } });
     const second = await core.userWith(['admin'], 'hanna');
     expect(await core.call('users.setRoles', { userId: me.user.id, roles: ['auditor'] }, second.credential)).toMatchObject({ ok: true });

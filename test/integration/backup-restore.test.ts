@@ -14,7 +14,9 @@ import type { OpenSite } from '../../src-main/core/site/open-site';
 const tempDir = useTempDirs();
 
 async function record(site: OpenSite, note: string): Promise<void> {
-  await site.store.unit((tx) => tx.audit.append({ actor: { kind: 'system', component: 'test' }, action: 'test.recorded', payload: { note } }, new Date().toISOString()));
+  await site.store.unit((tx) =>
+    tx.audit.append({ actor: { kind: 'system', component: 'test' }, action: 'test.recorded', payload: { note } }, new Date().toISOString()),
+  );
 }
 
 async function notes(site: OpenSite): Promise<string[]> {
@@ -70,7 +72,18 @@ describe('backup and restore', () => {
     expect(withoutProvider.code).toBe(6);
     expect(withoutProvider.stderr).toMatch(/--key-provider/);
 
-    const result = await runCli(['--data-dir', machine2.dataDir, 'restore', file, '--recovery-key', site.recoveryKey, '--key-provider', 'keyfile', '--key-file', newKeyFile]);
+    const result = await runCli([
+      '--data-dir',
+      machine2.dataDir,
+      'restore',
+      file,
+      '--recovery-key',
+      site.recoveryKey,
+      '--key-provider',
+      'keyfile',
+      '--key-file',
+      newKeyFile,
+    ]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/onto this new machine/);
     open = await openSite(machine2, testKeyContext(), systemClock);
@@ -79,7 +92,18 @@ describe('backup and restore', () => {
     expect(open.config.siteId).toBe(JSON.parse(readFileSync(site.paths.config, 'utf8')).siteId);
     await open.close();
 
-    const wrongRecovery = await runCli(['--data-dir', join(dir, 'machine-3'), 'restore', file, '--recovery-key', (await createTestSite(tempDir())).recoveryKey, '--key-provider', 'keyfile', '--key-file', join(dir, 'k3')]);
+    const wrongRecovery = await runCli([
+      '--data-dir',
+      join(dir, 'machine-3'),
+      'restore',
+      file,
+      '--recovery-key',
+      (await createTestSite(tempDir())).recoveryKey,
+      '--key-provider',
+      'keyfile',
+      '--key-file',
+      join(dir, 'k3'),
+    ]);
     expect(wrongRecovery.code).toBe(4);
     expect(wrongRecovery.stderr).toMatch(/does not open this site or backup/);
   });

@@ -81,7 +81,18 @@ describe('the contract, table-driven over the whole catalogue', () => {
 
   it('never returns fields the contract does not name (no password hash leaves the core)', async () => {
     const list = await core.ok<{ items: Record<string, unknown>[] }>('users.list', {}, core.admin);
-    for (const user of list.items) expect(Object.keys(user).sort()).toEqual(['createdAt', 'displayName', 'id', 'lastSignInAt', 'locked', 'mustChangePassword', 'roles', 'status', 'username']);
+    for (const user of list.items)
+      expect(Object.keys(user).sort()).toEqual([
+        'createdAt',
+        'displayName',
+        'id',
+        'lastSignInAt',
+        'locked',
+        'mustChangePassword',
+        'roles',
+        'status',
+        'username',
+      ]);
     expect(JSON.stringify(list)).not.toMatch(/scrypt\$/);
   });
 });

@@ -20,7 +20,9 @@ describe('the encrypted store', () => {
     const site = await createTestSite(tempDir());
     const marker = `MARKER-${randomBytes(8).toString('hex')}`;
     const open = await site.open();
-    await open.store.unit((tx) => tx.audit.append({ actor: { kind: 'system', component: 'test' }, action: 'test.recorded', payload: { note: marker } }, new Date().toISOString()));
+    await open.store.unit((tx) =>
+      tx.audit.append({ actor: { kind: 'system', component: 'test' }, action: 'test.recorded', payload: { note: marker } }, new Date().toISOString()),
+    );
     const attachment = open.attachments.put(Buffer.from(`invoice ${marker}`));
     expect(containsMarker(`${site.paths.database}-wal`, marker)).toBe(false);
     await open.close();
@@ -37,7 +39,9 @@ describe('the encrypted store', () => {
     const site = await createTestSite(tempDir());
     const marker = `MARKER-${randomBytes(8).toString('hex')}`;
     const open = await site.open();
-    await open.store.unit((tx) => tx.audit.append({ actor: { kind: 'system', component: 'test' }, action: 'test.recorded', payload: { note: marker } }, new Date().toISOString()));
+    await open.store.unit((tx) =>
+      tx.audit.append({ actor: { kind: 'system', component: 'test' }, action: 'test.recorded', payload: { note: marker } }, new Date().toISOString()),
+    );
     await open.close();
 
     const image = site.key().use((raw) => decryptSqlcipher4(readFileSync(site.paths.database), raw));

@@ -40,11 +40,26 @@ describe('clearline serve', () => {
     const noToken = await api.call('setup.createFirstAdmin', { username: 'root', displayName: 'Site Admin', password: PASSWORD });
     expect(noToken.status).toBe(400);
     expect(noToken.body.issues[0].path).toBe('setupToken');
-    const wrongToken = await api.call('setup.createFirstAdmin', { setupToken: 'AAAAA-BBBBB-CCCCC-DDDDD', username: 'root', displayName: 'Site Admin', password: PASSWORD });
+    const wrongToken = await api.call('setup.createFirstAdmin', {
+      setupToken: 'AAAAA-BBBBB-CCCCC-DDDDD',
+      username: 'root',
+      displayName: 'Site Admin',
+      password: PASSWORD,
+    });
     expect(wrongToken.status).toBe(400);
-    const created = await api.call('setup.createFirstAdmin', { setupToken: served.setupToken, username: 'root', displayName: 'Site Admin', password: PASSWORD });
+    const created = await api.call('setup.createFirstAdmin', {
+      setupToken: served.setupToken,
+      username: 'root',
+      displayName: 'Site Admin',
+      password: PASSWORD,
+    });
     expect(created.status, JSON.stringify(created.body)).toBe(200);
-    const again = await api.call('setup.createFirstAdmin', { setupToken: served.setupToken, username: 'root2', displayName: 'Other Admin', password: PASSWORD });
+    const again = await api.call('setup.createFirstAdmin', {
+      setupToken: served.setupToken,
+      username: 'root2',
+      displayName: 'Other Admin',
+      password: PASSWORD,
+    });
     expect(again.body).toMatchObject({ status: 409, code: 'already_set_up' });
 
     const signIn = await api.call('session.signIn', { username: 'root', password: PASSWORD });
@@ -64,12 +79,13 @@ describe('clearline serve', () => {
     const api = new ApiSession(served.url);
     await api.call('session.signIn', { username: 'root', password: 'Harbor-Lantern-9137' });
     const cookie = api.sessionCookie as string;
-    const post = (headers: Record<string, string>, body = '{}') => fetch(new URL('api/users.list', served.url), { method: 'POST', headers: { cookie, ...headers }, body });
+    const post = (headers: Record<string, string>, body = '{}') =>
+      fetch(new URL('api/users.list', served.url), { method: 'POST', headers: { cookie, ...headers }, body });
     expect((await post({ 'content-type': 'application/json' })).status).toBe(403);
     expect((await post({ 'content-type': 'application/json', 'x-clearline-csrf': 'guess' })).status).toBe(403);
     expect((await post({ 'content-type': 'text/plain', 'x-clearline-csrf': '1' })).status).toBe(415);
     expect((await post({ 'content-type': 'application/json', 'x-clearline-csrf': '1', origin: 'http://evil.example' })).status).toBe(403);
-    const csrf = await (await fetch(new URL('api/csrf', served.url), { headers: { cookie } })).json();
+    const csrf = (await (await fetch(new URL('api/csrf', served.url), { headers: { cookie } })).json()) as { csrfToken: string };
     expect((await post({ 'content-type': 'application/json', 'x-clearline-csrf': csrf.csrfToken })).status).toBe(200);
     const big = await post({ 'content-type': 'application/json', 'x-clearline-csrf': csrf.csrfToken }, JSON.stringify({ pad: 'x'.repeat(2 * 1024 * 1024) }));
     expect(big.status).toBe(413);

@@ -78,7 +78,9 @@ describe('key providers', () => {
     expect(noTty.code).toBe(2);
     expect(noTty.stderr).toMatch(/no terminal to ask on/);
 
-    const change = await runCli(['--data-dir', dataDir, 'key', 'change-passphrase'], { env: { CLEARLINE_PASSPHRASE: PASS, CLEARLINE_NEW_PASSPHRASE: 'the new operator passphrase' } });
+    const change = await runCli(['--data-dir', dataDir, 'key', 'change-passphrase'], {
+      env: { CLEARLINE_PASSPHRASE: PASS, CLEARLINE_NEW_PASSPHRASE: 'the new operator passphrase' },
+    });
     expect(change.code, change.stderr).toBe(0);
     expect((await runCli(['--data-dir', dataDir, 'doctor'], { env: { CLEARLINE_PASSPHRASE: PASS } })).code).toBe(3);
     expect((await runCli(['--data-dir', dataDir, 'doctor'], { env: { CLEARLINE_PASSPHRASE: 'the new operator passphrase' } })).code).toBe(0);

@@ -10,7 +10,10 @@ const options = { ttlMs: 10_000, heartbeatMs: 60_000 };
 
 function recorder() {
   const events: string[] = [];
-  return { events, listener: { acquired: (fence: number) => void events.push(`acquired ${fence}`), lost: (reason: string) => void events.push(`lost: ${reason}`) } };
+  return {
+    events,
+    listener: { acquired: (fence: number) => void events.push(`acquired ${fence}`), lost: (reason: string) => void events.push(`lost: ${reason}`) },
+  };
 }
 
 describe('engine owner lease (one process, two stores)', () => {

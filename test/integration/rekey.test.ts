@@ -11,7 +11,9 @@ const tempDir = useTempDirs();
 async function seed(site: TestSite, count: number): Promise<void> {
   const open = await site.open();
   for (let i = 0; i < count; i++) {
-    await open.store.unit((tx) => tx.audit.append({ actor: { kind: 'system', component: 'test' }, action: 'test.recorded', payload: { i } }, new Date().toISOString()));
+    await open.store.unit((tx) =>
+      tx.audit.append({ actor: { kind: 'system', component: 'test' }, action: 'test.recorded', payload: { i } }, new Date().toISOString()),
+    );
   }
   await open.close();
 }

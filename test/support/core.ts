@@ -1,5 +1,6 @@
 import { ManualClock } from '../../src-main/core/clock/clocks';
 import { CoreApp } from '../../src-main/core/app/core-app';
+import { DEFAULT_SECURITY_POLICY } from '../../src-main/core/auth/security-policy';
 import type { Credential } from '../../src-main/core/auth/authenticator';
 import type { Origin } from '../../src-main/core/auth/principal';
 import type { DispatchResult } from '../../src-main/core/dispatch/dispatcher';
@@ -22,11 +23,25 @@ export interface TestCore {
   close(): Promise<void>;
 }
 
-/** A real core (SQLCipher site, services, dispatcher) in-process, with a first admin signed in and a manual clock. */
-export async function startTestCore(dir: string): Promise<TestCore> {
+/**
+ * A real core (SQLCipher site, services, dispatcher) in-process, with a first admin signed
+ * in and a manual clock. With `engine: true` this process owns the engine (a lease that
+ * the manual clock never lets expire) and runs it.
+ */
+export async function startTestCore(dir: string, options: { engine?: boolean } = {}): Promise<TestCore> {
   const site = await createTestSite(dir);
   const clock = new ManualClock(Date.UTC(2026, 10, 30, 9, 0, 0));
-  const app = await CoreApp.start({ site: await site.open(clock), clock, ownership: false, log: () => {} });
+  const app = await CoreApp.start({
+    site: await site.open(clock),
+    clock,
+    ownership: options.engine ? { ttlMs: 3_600_000, heartbeatMs: 3_600_000 } : false,
+    log: (m) => {
+      if (!m.startsWith('engine: this process owns') && !m.startsWith('engine: ownership ended')) process.stderr.write(`${m}\n`);
+    },
+    engine: { maxConcurrentInstances: 64, maxConcurrentEffects: 64, pollMs: 20, redeliveries: 2 },
+    // Engine tests move the clock by hours and days; sessions must outlive that.
+    ...(options.engine ? { policy: { ...DEFAULT_SECURITY_POLICY, sessionIdleMinutes: 60 * 24 * 365, sessionMaxHours: 24 * 365 } } : {}),
+  });
   const call = (op: string, input: unknown, credential?: Credential) => app.dispatch({ op, input, credential, origin: ORIGIN });
   const ok = async <T>(op: string, input: unknown, credential?: Credential): Promise<T> => {
     const result = await call(op, input, credential);
@@ -52,7 +67,11 @@ export async function startTestCore(dir: string): Promise<TestCore> {
     ok,
     admin,
     async userWith(roles, username = `${roles.join('-')}-${++counter}`) {
-      const created = await ok<{ id: string }>('users.create', { username, displayName: `Test ${username}`, roles, temporaryPassword: 'Temporary-Pass-123' }, admin);
+      const created = await ok<{ id: string }>(
+        'users.create',
+        { username, displayName: `Test ${username}`, roles, temporaryPassword: 'Temporary-Pass-123' },
+        admin,
+      );
       return { credential: await signInFresh(username, 'Temporary-Pass-123'), userId: created.id, username };
     },
     close: () => app.close(),

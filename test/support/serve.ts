@@ -76,7 +76,7 @@ export class ApiSession {
       body: JSON.stringify(input),
     });
     const setCookie = response.headers.get('set-cookie');
-    if (setCookie) this.cookie = /Max-Age=0/.test(setCookie) ? null : setCookie.split(';')[0] ?? null;
+    if (setCookie) this.cookie = /Max-Age=0/.test(setCookie) ? null : (setCookie.split(';')[0] ?? null);
     const csrf = response.headers.get('x-clearline-csrf-token');
     if (csrf) this.csrf = csrf;
     if (setCookie && /Max-Age=0/.test(setCookie)) this.csrf = '1';

@@ -29,7 +29,9 @@ export function decryptSqlcipher4(file: Buffer, rawKey: Buffer): Buffer {
     if (!expected.equals(mac)) throw new Error(`page ${i + 1}: HMAC mismatch (wrong key or not SQLCipher 4)`);
     const decipher = createDecipheriv('aes-256-cbc', rawKey, iv).setAutoPadding(false);
     const plain = Buffer.concat([decipher.update(ciphertext), decipher.final()]);
-    pages.push(i === 0 ? Buffer.concat([Buffer.from('SQLite format 3\0', 'latin1'), plain, Buffer.alloc(RESERVE)]) : Buffer.concat([plain, Buffer.alloc(RESERVE)]));
+    pages.push(
+      i === 0 ? Buffer.concat([Buffer.from('SQLite format 3\0', 'latin1'), plain, Buffer.alloc(RESERVE)]) : Buffer.concat([plain, Buffer.alloc(RESERVE)]),
+    );
   }
   return Buffer.concat(pages);
 }

@@ -24,7 +24,13 @@ export function registerAuditCommands(program: Command): void {
         if (tty) process.stderr.write('\n');
         await site.store.unit((tx) =>
           tx.audit.append(
-            { actor: osActor(), action: 'audit.verified', outcome: result.ok ? 'ok' : 'failed', subject: { type: 'audit', id: 'chain' }, payload: { checked: result.checked, firstBad: result.firstBad } },
+            {
+              actor: osActor(),
+              action: 'audit.verified',
+              outcome: result.ok ? 'ok' : 'failed',
+              subject: { type: 'audit', id: 'chain' },
+              payload: { checked: result.checked, firstBad: result.firstBad },
+            },
             toTimestamp(systemClock.now()),
           ),
         );

@@ -13,11 +13,13 @@ export function registerInit(program: Command): void {
   withProviderChoice(
     program
       .command('init')
-      .description('create a site: its encrypted database, its data key in the chosen provider, a recovery key shown once, and the first admin (or a setup token for it)')
+      .description(
+        'create a site: its encrypted database, its data key in the chosen provider, a recovery key shown once, and the first admin (or a setup token for it)',
+      )
       .option('--site-name <name>', 'a name people recognise, shown in the console and in reports', 'Clearline site')
       .option('--admin <username>', 'create the first administrator now (else the first-run screen does, with the printed setup token)')
-      .option('--admin-name <name>', 'the first administrator\'s display name', 'Administrator')
-      .option('--admin-password-file <path>', 'the first administrator\'s temporary password (else $CLEARLINE_NEW_PASSWORD, else a prompt)'),
+      .option('--admin-name <name>', "the first administrator's display name", 'Administrator')
+      .option('--admin-password-file <path>', "the first administrator's temporary password (else $CLEARLINE_NEW_PASSWORD, else a prompt)"),
     true,
   ).action(async (_opts, cmd: Command) => {
     const paths = pathsOf(cmd);

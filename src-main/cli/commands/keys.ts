@@ -56,7 +56,8 @@ export function registerKeyCommands(program: Command): void {
     .option('--new-passphrase-file <path>', 'read the new passphrase from this file (else CLEARLINE_NEW_PASSPHRASE, else a prompt)')
     .action(async (_opts, cmd: Command) => {
       const paths = pathsOf(cmd);
-      if (readSiteConfig(paths.config).keyProvider.kind !== 'passphrase') throw new UsageError('this site does not use the passphrase provider; see `clearline key set-provider`');
+      if (readSiteConfig(paths.config).keyProvider.kind !== 'passphrase')
+        throw new UsageError('this site does not use the passphrase provider; see `clearline key set-provider`');
       const sources = secretSources(cmd);
       await changeKeyProvider(paths, cliKeyContext(sources), { kind: 'passphrase' }, cliKeyContext(sources, 'new'), systemClock);
       process.stdout.write('Passphrase changed.\n');

@@ -42,19 +42,34 @@ export function registerServe(program: Command): void {
       const rendererDir = resolve(fileURLToPath(new URL('../renderer/', import.meta.url)));
       let host;
       try {
-        host = await startHttpHost({ core, host: o.host, port, rendererDir, log, ...(o.tlsCert && o.tlsKey ? { tls: { certFile: o.tlsCert, keyFile: o.tlsKey } } : {}) });
+        host = await startHttpHost({
+          core,
+          host: o.host,
+          port,
+          rendererDir,
+          log,
+          ...(o.tlsCert && o.tlsKey ? { tls: { certFile: o.tlsCert, keyFile: o.tlsKey } } : {}),
+        });
       } catch (error) {
         await core.close();
         throw error;
       }
       const lines = [`Clearline is serving site "${core.ready.siteName}" at ${host.url}`];
-      lines.push(core.ready.engineRole === 'owner' ? 'Engine: this process owns the engine.' : 'Engine: standby (another process owns this site\'s engine; this one takes over if it stops).');
-      if (core.ready.setupToken) lines.push(`First run: open the URL and create the first administrator with this one-time setup token:\n  ${core.ready.setupToken}`);
+      lines.push(
+        core.ready.engineRole === 'owner'
+          ? 'Engine: this process owns the engine.'
+          : "Engine: standby (another process owns this site's engine; this one takes over if it stops).",
+      );
+      if (core.ready.setupToken)
+        lines.push(`First run: open the URL and create the first administrator with this one-time setup token:\n  ${core.ready.setupToken}`);
       process.stdout.write(`${lines.join('\n')}\n`);
       await new Promise<void>((done) => {
         const stop = () => {
           process.stdout.write('Stopping…\n');
-          void host.close().then(() => core.close()).then(done);
+          void host
+            .close()
+            .then(() => core.close())
+            .then(done);
         };
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);

@@ -12,7 +12,10 @@ import { pathsOf, secretSources } from '../options';
 import { UsageError } from '../exit-codes';
 
 function parseRoles(values: string[]): RoleName[] {
-  const roles = values.flatMap((v) => v.split(',')).map((r) => r.trim()).filter(Boolean);
+  const roles = values
+    .flatMap((v) => v.split(','))
+    .map((r) => r.trim())
+    .filter(Boolean);
   for (const role of roles) if (!RoleName.safeParse(role).success) throw new UsageError(`unknown role "${role}"; the roles are ${ROLE_NAMES.join(', ')}`);
   if (roles.length === 0) throw new UsageError(`give at least one role (${ROLE_NAMES.join(', ')})`);
   return roles as RoleName[];
@@ -28,10 +31,22 @@ export async function temporaryPassword(file: string | undefined, label: string)
 }
 
 function printUsers(users: UserSummary[]): void {
-  const rows = users.map((u) => [u.username, u.displayName, u.roles.join(','), u.status + (u.locked ? ' (locked)' : '') + (u.mustChangePassword ? ' (temporary password)' : ''), u.lastSignInAt ?? 'never']);
+  const rows = users.map((u) => [
+    u.username,
+    u.displayName,
+    u.roles.join(','),
+    u.status + (u.locked ? ' (locked)' : '') + (u.mustChangePassword ? ' (temporary password)' : ''),
+    u.lastSignInAt ?? 'never',
+  ]);
   const header = ['USERNAME', 'NAME', 'ROLES', 'STATUS', 'LAST SIGN-IN'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  for (const row of [header, ...rows]) process.stdout.write(`${row.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd()}\n`);
+  for (const row of [header, ...rows])
+    process.stdout.write(
+      `${row
+        .map((c, i) => c.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd()}\n`,
+    );
 }
 
 async function userIdOf(call: Parameters<Parameters<typeof asUser>[1]>[0]['call'], username: string): Promise<UserSummary['id']> {
@@ -53,7 +68,9 @@ async function asMaintenance<T>(cmd: Command, work: (core: CoreApp) => Promise<T
 }
 
 export function registerUserCommands(program: Command): void {
-  const user = program.command('user').description('manage users (add, list, disable, role as a signed-in admin; unlock and reset-password with the key provider)');
+  const user = program
+    .command('user')
+    .description('manage users (add, list, disable, role as a signed-in admin; unlock and reset-password with the key provider)');
 
   withUserAuth(user.command('list').description('list users')).action(async (_o, cmd: Command) => {
     await asUser(cmd, async ({ call }) => printUsers((await call('users.list', { includeDisabled: true })).items));
@@ -63,7 +80,7 @@ export function registerUserCommands(program: Command): void {
     user
       .command('add <username>')
       .description('add a user with a temporary password they change at first sign-in')
-      .requiredOption('--name <display name>', 'the person\'s name as shown in the console')
+      .requiredOption('--name <display name>', "the person's name as shown in the console")
       .requiredOption('--role <roles...>', `one or more of ${ROLE_NAMES.join(', ')}`)
       .option('--password-file <path>', 'read the temporary password from this file (else $CLEARLINE_NEW_PASSWORD, else a prompt)'),
   ).action(async (username: string, _o, cmd: Command) => {

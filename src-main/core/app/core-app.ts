@@ -14,6 +14,14 @@ import { UserService } from '../auth/user-service';
 import { Dispatcher, type DispatchCall, type DispatchResult, type ErrorLog } from '../dispatch/dispatcher';
 import { EngineOwnership, type OwnershipOptions } from '../lease/engine-ownership';
 import type { CoreServices } from './core-services';
+import { ConnectorRuntime } from '../engine/runtime/connector-runtime';
+import { EngineHost } from '../engine/engine-host';
+import { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from '../engine/runtime/engine';
+import { DeployService } from '../engine/services/deploy-service';
+import { InstanceService } from '../engine/services/instance-service';
+import { IncidentService } from '../engine/services/incident-service';
+import { ConnectorService } from '../engine/services/connector-service';
+import { DecisionService } from '../engine/services/decision-service';
 import { operationHandlers } from './operation-handlers';
 
 export const VERSION: string = packageJson.version;
@@ -25,6 +33,7 @@ export interface CoreOptions {
   /** Compete for the engine lease (desktop app, `serve`); false for short-lived CLI commands. */
   ownership: OwnershipOptions | false;
   log: ErrorLog;
+  engine?: EngineOptions;
 }
 
 /**
@@ -35,6 +44,7 @@ export class CoreApp {
   readonly events = new EventBus();
   readonly services: CoreServices;
   readonly ownership: EngineOwnership | null;
+  readonly engine: EngineHost;
   private readonly dispatcher: Dispatcher;
 
   private constructor(private readonly options: CoreOptions) {
@@ -42,6 +52,8 @@ export class CoreApp {
     const policy = options.policy ?? DEFAULT_SECURITY_POLICY;
     const sessions = new SessionService(site.store, clock, this.events, policy);
     const users = new UserService(site.store, clock, this.events, sessions);
+    const connectors = new ConnectorRuntime(site.store);
+    this.engine = new EngineHost(site.store, clock, connectors, this.events, options.log, options.engine ?? DEFAULT_ENGINE_OPTIONS);
     this.ownership =
       options.ownership === false
         ? null
@@ -49,8 +61,14 @@ export class CoreApp {
             site.store,
             clock,
             {
-              acquired: (fence) => options.log(`engine: this process owns the engine (fencing token ${fence})`),
-              lost: (reason) => options.log(`engine: ownership ended: ${reason}`),
+              acquired: async (fence) => {
+                options.log(`engine: this process owns the engine (fencing token ${fence})`);
+                await this.engine.acquired();
+              },
+              lost: async (reason) => {
+                options.log(`engine: ownership ended: ${reason}`);
+                await this.engine.lost();
+              },
             },
             options.ownership,
           );
@@ -61,6 +79,11 @@ export class CoreApp {
       users,
       tokens: new TokenService(site.store, clock),
       audit: new AuditService(site.store),
+      deploy: new DeployService(site.store, clock),
+      instances: new InstanceService(site.store, clock, this.events, () => this.engine.wake()),
+      incidents: new IncidentService(site.store),
+      connectors: new ConnectorService(site.store, clock, connectors),
+      decisions: new DecisionService(site.store, clock),
       status: () => this.status(),
     };
     this.dispatcher = new Dispatcher(operationHandlers(this.services), new Authenticator(site.store, clock, policy), site.store, clock, options.log);

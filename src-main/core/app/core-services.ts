@@ -5,6 +5,11 @@ import type { SessionService } from '../auth/session-service';
 import type { SetupService } from '../auth/setup-service';
 import type { TokenService } from '../auth/token-service';
 import type { UserService } from '../auth/user-service';
+import type { DeployService } from '../engine/services/deploy-service';
+import type { InstanceService } from '../engine/services/instance-service';
+import type { IncidentService } from '../engine/services/incident-service';
+import type { ConnectorService } from '../engine/services/connector-service';
+import type { DecisionService } from '../engine/services/decision-service';
 
 /** The services the handlers call; built once by the composition root. */
 export interface CoreServices {
@@ -14,5 +19,10 @@ export interface CoreServices {
   users: UserService;
   tokens: TokenService;
   audit: AuditService;
+  deploy: DeployService;
+  instances: InstanceService;
+  incidents: IncidentService;
+  connectors: ConnectorService;
+  decisions: DecisionService;
   status(): z.infer<typeof SystemStatus>;
 }

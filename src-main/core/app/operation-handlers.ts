@@ -54,5 +54,29 @@ export function operationHandlers(s: CoreServices): Handlers {
     'audit.verify': async () => s.audit.verify(),
 
     'system.status': async () => s.status(),
+
+    'workflows.list': async () => ({
+      items: await s.deploy.listWorkflows(),
+    }),
+    'workflows.get': async (input) => s.deploy.workflow(input.key, input.version),
+    'workflows.validate': async (input) => s.deploy.validate(input.file, input.text),
+    'workflows.deploy': async (input, ctx) => s.deploy.deploy(userActor(caller(ctx).user), input.file, input.text),
+    'decisions.evaluate': async (input) => s.decisions.evaluate(input.table, input.version, input.input),
+    'instances.start': async (input, ctx) => s.instances.start(userActor(caller(ctx).user), input.workflow, input.version, input.input),
+    'instances.search': async (input) => s.instances.search(input),
+    'instances.get': async (input) => s.instances.get(input.instanceId),
+    'instances.suspend': async (input, ctx) => s.instances.suspend(userActor(caller(ctx).user), input.instanceId, input.reason),
+    'instances.resume': async (input, ctx) => s.instances.resume(userActor(caller(ctx).user), input.instanceId, input.reason),
+    'instances.cancel': async (input, ctx) => s.instances.cancel(userActor(caller(ctx).user), input.instanceId, input.reason),
+    'instances.retry': async (input, ctx) => s.instances.retry(userActor(caller(ctx).user), input.instanceId, input.activationId, input.reason),
+    'instances.skip': async (input, ctx) => s.instances.skip(userActor(caller(ctx).user), input.instanceId, input.activationId, input.value, input.reason),
+    'instances.reconcile': async (input, ctx) =>
+      s.instances.reconcile(userActor(caller(ctx).user), input.instanceId, input.activationId, input.done, input.value, input.reason),
+    'signals.send': async (input, ctx) => ({
+      delivered: await s.instances.signal(userActor(caller(ctx).user), input.name, input.correlationKey, input.payload),
+    }),
+    'incidents.search': async (input) => s.incidents.search(input),
+    'connectors.list': async () => ({ items: await s.connectors.list() }),
+    'connectors.save': async (input, ctx) => s.connectors.save(userActor(caller(ctx).user), input),
   };
 }

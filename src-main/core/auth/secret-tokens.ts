@@ -25,10 +25,6 @@ export function newTypedToken(): { token: string; hash: string } {
 }
 
 export function hashTypedToken(typed: string): string {
-  const normalized = typed
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const normalized = typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   return hashToken(`typed:${normalized}`);
 }

@@ -59,7 +59,13 @@ export class SessionService {
     const outcome = await this.store.unit(async (tx): Promise<SignedIn | AppError> => {
       const fail = async (reason: string, error: AppError) => {
         await tx.audit.append(
-          { actor: anonymousActor(origin), action: 'session.sign-in.failed', outcome: 'refused', subject: user ? { type: 'user', id: user.id } : null, payload: { username, reason, origin: describeOrigin(origin) } },
+          {
+            actor: anonymousActor(origin),
+            action: 'session.sign-in.failed',
+            outcome: 'refused',
+            subject: user ? { type: 'user', id: user.id } : null,
+            payload: { username, reason, origin: describeOrigin(origin) },
+          },
           at,
         );
         return error;
@@ -67,14 +73,23 @@ export class SessionService {
       if (!user) return fail('unknown username', unauthenticated('invalid_credentials', WRONG_CREDENTIALS, true));
       // Re-read inside the transaction: another sign-in may have counted a failure meanwhile.
       const current = (await tx.users.findById(user.id)) as UserRecord;
-      if (current.status !== 'active') return fail('account disabled', unauthenticated('account_disabled', 'This account is disabled. Ask an administrator.', true));
+      if (current.status !== 'active')
+        return fail('account disabled', unauthenticated('account_disabled', 'This account is disabled. Ask an administrator.', true));
       if (current.lockedAt) return fail('account locked', lockedError(this.policy));
       if (!passwordOk) {
         const failures = current.failedSignIns + 1;
         const locks = failures >= this.policy.maxFailedSignIns;
         await tx.users.update(current.id, { failedSignIns: failures, ...(locks ? { lockedAt: at } : {}), updatedAt: at });
         if (locks) {
-          await tx.audit.append({ actor: { kind: 'system', component: 'sign-in' }, action: 'user.locked-out', subject: { type: 'user', id: current.id }, payload: { failedSignIns: failures } }, at);
+          await tx.audit.append(
+            {
+              actor: { kind: 'system', component: 'sign-in' },
+              action: 'user.locked-out',
+              subject: { type: 'user', id: current.id },
+              payload: { failedSignIns: failures },
+            },
+            at,
+          );
           return fail('wrong password; account now locked', lockedError(this.policy));
         }
         return fail(`wrong password (${failures} of ${this.policy.maxFailedSignIns})`, unauthenticated('invalid_credentials', WRONG_CREDENTIALS, true));
@@ -98,7 +113,12 @@ export class SessionService {
       });
       await tx.users.update(current.id, { failedSignIns: 0, lastSignInAt: at, updatedAt: at });
       await tx.audit.append(
-        { actor: userActor(current), action: 'session.signed-in', subject: { type: 'session', id: sessionId }, payload: { origin: describeOrigin(origin), mustChangePassword: current.mustChangePassword } },
+        {
+          actor: userActor(current),
+          action: 'session.signed-in',
+          subject: { type: 'session', id: sessionId },
+          payload: { origin: describeOrigin(origin), mustChangePassword: current.mustChangePassword },
+        },
         at,
       );
       return { token, info: this.info({ ...current, failedSignIns: 0, lastSignInAt: at }, sessionId, expiresAt, false) };
@@ -121,7 +141,9 @@ export class SessionService {
   async changePassword(principal: Principal, currentPassword: string, newPassword: string): Promise<SessionInfo> {
     const user = principal.user;
     if (!(await verifyPassword(currentPassword, user.passwordHash))) {
-      throw new AppError(400, 'invalid_input', 'currentPassword: is not your current password', { issues: [{ path: 'currentPassword', message: 'is not your current password' }] });
+      throw new AppError(400, 'invalid_input', 'currentPassword: is not your current password', {
+        issues: [{ path: 'currentPassword', message: 'is not your current password' }],
+      });
     }
     await this.assertAcceptable(newPassword, user, (tx) => tx.users.recentPasswordHashes(user.id, PASSWORD_HISTORY), 'newPassword');
     const passwordHash = await hashPassword(newPassword);
@@ -132,7 +154,15 @@ export class SessionService {
       await tx.users.addPasswordHistory(user.id, user.passwordHash, at);
       await tx.users.update(user.id, { passwordHash, mustChangePassword: false, passwordChangedAt: at, updatedAt: at });
       const others = await tx.sessions.endAllForUser(user.id, now, 'password-changed', keep);
-      await tx.audit.append({ actor: userActor(user), action: 'user.password.changed', subject: { type: 'user', id: user.id }, payload: { endedOtherSessions: others.length, wasTemporary: user.mustChangePassword } }, at);
+      await tx.audit.append(
+        {
+          actor: userActor(user),
+          action: 'user.password.changed',
+          subject: { type: 'user', id: user.id },
+          payload: { endedOtherSessions: others.length, wasTemporary: user.mustChangePassword },
+        },
+        at,
+      );
       return others;
     });
     for (const sessionId of ended) this.events.publish('session.ended', { reason: 'password-changed' }, { kind: 'session', sessionId });
@@ -140,9 +170,15 @@ export class SessionService {
   }
 
   /** Rejects passwords the policy forbids, naming the field for the form. */
-  async assertAcceptable(password: string, user: { username: string; displayName: string }, recent: (tx: Repositories) => Promise<string[]>, field: string): Promise<void> {
+  async assertAcceptable(
+    password: string,
+    user: { username: string; displayName: string },
+    recent: (tx: Repositories) => Promise<string[]>,
+    field: string,
+  ): Promise<void> {
     const problems = policyProblems(password, user);
-    if (problems.length === 0 && (await reusesRecent(password, await this.store.read(recent)))) problems.push(`must differ from your last ${PASSWORD_HISTORY} passwords`);
+    if (problems.length === 0 && (await reusesRecent(password, await this.store.read(recent))))
+      problems.push(`must differ from your last ${PASSWORD_HISTORY} passwords`);
     if (problems.length > 0) throw invalid(field, problems.join('; '));
   }
 
@@ -151,7 +187,10 @@ export class SessionService {
     const { sessionId } = principal.via;
     await this.store.unit(async (tx) => {
       await tx.sessions.setLocked(sessionId, true);
-      await tx.audit.append({ actor: userActor(principal.user), action: 'session.locked', subject: { type: 'session', id: sessionId } }, toTimestamp(this.clock.now()));
+      await tx.audit.append(
+        { actor: userActor(principal.user), action: 'session.locked', subject: { type: 'session', id: sessionId } },
+        toTimestamp(this.clock.now()),
+      );
     });
   }
 
@@ -174,12 +213,26 @@ export class SessionService {
       const locks = failures >= this.policy.maxFailedSignIns;
       await tx.users.update(user.id, { failedSignIns: failures, ...(locks ? { lockedAt: at } : {}), updatedAt: at });
       await tx.audit.append(
-        { actor: userActor(user), action: 'session.unlock.failed', outcome: 'refused', subject: { type: 'session', id: sessionId }, payload: { failedSignIns: failures, origin: describeOrigin(origin) } },
+        {
+          actor: userActor(user),
+          action: 'session.unlock.failed',
+          outcome: 'refused',
+          subject: { type: 'session', id: sessionId },
+          payload: { failedSignIns: failures, origin: describeOrigin(origin) },
+        },
         at,
       );
       if (!locks) return invalid('password', 'is not your password');
       await tx.sessions.endAllForUser(user.id, now, 'locked-out');
-      await tx.audit.append({ actor: { kind: 'system', component: 'sign-in' }, action: 'user.locked-out', subject: { type: 'user', id: user.id }, payload: { failedSignIns: failures } }, at);
+      await tx.audit.append(
+        {
+          actor: { kind: 'system', component: 'sign-in' },
+          action: 'user.locked-out',
+          subject: { type: 'user', id: user.id },
+          payload: { failedSignIns: failures },
+        },
+        at,
+      );
       return lockedError(this.policy);
     });
     if (error) throw error;

@@ -50,19 +50,21 @@ export class SetupService {
   async createFirstAdmin(input: { setupToken?: string | undefined; username: string; displayName: string; password: string }, origin: Origin): Promise<void> {
     const now = this.clock.now();
     const tokenHash = input.setupToken ? hashTypedToken(input.setupToken) : null;
-    if (this.tokenRequired(origin) && !tokenHash) throw invalid('setupToken', 'is required: it was printed by `clearline init` or `clearline serve` on the server');
+    if (this.tokenRequired(origin) && !tokenHash)
+      throw invalid('setupToken', 'is required: it was printed by `clearline init` or `clearline serve` on the server');
     await this.users.create(
       { kind: 'anonymous', origin: `${describeOrigin(origin)} (first-run setup)` },
       { username: input.username, displayName: input.displayName, roles: ['admin'], temporaryPassword: input.password },
       {
         passwordField: 'password',
         within: async (tx) => {
-        if ((await tx.users.count()) > 0) throw conflict('already_set_up', 'This site already has an administrator; sign in instead.');
-        if (tokenHash) {
-          if (!(await tx.setupTokens.isValid(tokenHash, now))) throw invalid('setupToken', 'is not valid (mistyped, expired or already used); restart `clearline serve` for a new one');
-          await tx.setupTokens.markUsed(tokenHash, now);
-        }
-        await tx.setupTokens.retireAll(now);
+          if ((await tx.users.count()) > 0) throw conflict('already_set_up', 'This site already has an administrator; sign in instead.');
+          if (tokenHash) {
+            if (!(await tx.setupTokens.isValid(tokenHash, now)))
+              throw invalid('setupToken', 'is not valid (mistyped, expired or already used); restart `clearline serve` for a new one');
+            await tx.setupTokens.markUsed(tokenHash, now);
+          }
+          await tx.setupTokens.retireAll(now);
         },
       },
     );

@@ -37,7 +37,12 @@ export class TokenService {
       if (!user) throw notFound('the user');
       await tx.accessTokens.insert(row);
       await tx.audit.append(
-        { actor: userActor(principal.user), action: 'token.issued', subject: { type: 'access-token', id: row.id }, payload: { forUser: user.username, name: row.name, expiresAt: toTimestamp(row.expiresAt) } },
+        {
+          actor: userActor(principal.user),
+          action: 'token.issued',
+          subject: { type: 'access-token', id: row.id },
+          payload: { forUser: user.username, name: row.name, expiresAt: toTimestamp(row.expiresAt) },
+        },
         toTimestamp(now),
       );
       return user.username;

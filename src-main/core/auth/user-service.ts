@@ -75,7 +75,12 @@ export class UserService {
       await options.within?.(tx);
       await tx.users.insert(user, actor.kind === 'user' ? actor.userId : null);
       await tx.audit.append(
-        { actor, action: 'user.created', subject: { type: 'user', id: user.id }, payload: { after: { username: user.username, displayName: user.displayName, roles: user.roles, status: 'active' } } },
+        {
+          actor,
+          action: 'user.created',
+          subject: { type: 'user', id: user.id },
+          payload: { after: { username: user.username, displayName: user.displayName, roles: user.roles, status: 'active' } },
+        },
         at,
       );
     });
@@ -103,7 +108,12 @@ export class UserService {
       }
       await tx.users.update(user.id, { status: 'disabled', updatedAt: at });
       const ended = await tx.sessions.endAllForUser(user.id, now, 'disabled');
-      return { before: { status: user.status }, after: { status: 'disabled', endedSessions: ended.length }, updated: { ...user, status: 'disabled' }, endedSessions: ended };
+      return {
+        before: { status: user.status },
+        after: { status: 'disabled', endedSessions: ended.length },
+        updated: { ...user, status: 'disabled' },
+        endedSessions: ended,
+      };
     });
     return summary;
   }
@@ -118,7 +128,11 @@ export class UserService {
   async unlock(actor: AuditActor, userId: string): Promise<UserSummary> {
     return this.change(actor, userId, 'user.unlocked', async (tx, user, at) => {
       await tx.users.update(user.id, { lockedAt: null, failedSignIns: 0, updatedAt: at });
-      return { before: { locked: user.lockedAt !== null, failedSignIns: user.failedSignIns }, after: { locked: false, failedSignIns: 0 }, updated: { ...user, lockedAt: null, failedSignIns: 0 } };
+      return {
+        before: { locked: user.lockedAt !== null, failedSignIns: user.failedSignIns },
+        after: { locked: false, failedSignIns: 0 },
+        updated: { ...user, lockedAt: null, failedSignIns: 0 },
+      };
     });
   }
 
@@ -165,7 +179,10 @@ export class UserService {
       const user = await tx.users.findById(userId);
       if (!user) throw notFound('the user');
       const change = await apply(tx, user, at, now);
-      await tx.audit.append({ actor, action, subject: { type: 'user', id: user.id }, payload: { username: user.username, before: change.before, after: change.after } }, at);
+      await tx.audit.append(
+        { actor, action, subject: { type: 'user', id: user.id }, payload: { username: user.username, before: change.before, after: change.after } },
+        at,
+      );
       return change;
     });
     for (const sessionId of result.endedSessions ?? []) {

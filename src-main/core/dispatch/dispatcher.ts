@@ -17,9 +17,7 @@ export interface DispatchCall {
   origin: Origin;
 }
 
-export type DispatchResult =
-  | { ok: true; value: unknown; session?: SessionDirective }
-  | { ok: false; error: ApiErrorBody; session?: SessionDirective };
+export type DispatchResult = { ok: true; value: unknown; session?: SessionDirective } | { ok: false; error: ApiErrorBody; session?: SessionDirective };
 
 /** Writes a line for operators; never receives secrets or inputs. */
 export type ErrorLog = (message: string) => void;

@@ -56,7 +56,7 @@ export class EngineOwnership {
     this.timer.unref();
   }
 
-    /** One heartbeat now: renew if owner, else try to take over. Runs on a timer; also called after a detected clock jump and by tests. */
+  /** One heartbeat now: renew if owner, else try to take over. Runs on a timer; also called after a detected clock jump and by tests. */
   async beat(): Promise<void> {
     this.timer = null;
     try {

@@ -148,7 +148,7 @@ export function verifyBackupMac(file: string, opened: OpenedBackup, macKey: Buff
   const buffer = Buffer.allocUnsafe(CHUNK);
   const macOffset = opened.fileSize - MAC_BYTES;
   try {
-    for (let position = 0; position < macOffset; ) {
+    for (let position = 0; position < macOffset;) {
       const n = readSync(fd, buffer, 0, Math.min(CHUNK, macOffset - position), position);
       mac.update(buffer.subarray(0, n));
       position += n;
@@ -176,7 +176,7 @@ export function extractEntry(file: string, opened: OpenedBackup, name: string, t
   const hash = createHash('sha256');
   const buffer = Buffer.allocUnsafe(CHUNK);
   try {
-    for (let done = 0; done < entry.size; ) {
+    for (let done = 0; done < entry.size;) {
       const n = readSync(input, buffer, 0, Math.min(CHUNK, entry.size - done), offset + done);
       if (n === 0) throw new BackupFormatError(file, 'it is truncated');
       writeSync(output, buffer.subarray(0, n));

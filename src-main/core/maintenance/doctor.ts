@@ -63,15 +63,19 @@ export async function runDoctor(paths: SitePaths, ctx: KeyProviderContext, clock
     if (problem) add('key file permissions', 'warn', problem);
   }
 
-
   try {
     const db = inspectDatabase(paths.database, unlocked.key);
     add('encryption', db.cipher === 'sqlcipher' ? 'ok' : 'fail', `cipher ${db.cipher} (SQLCipher 4 format, raw 256-bit key)`);
     const latest = latestVersion();
     if (db.schemaVersion === latest) add('migrations', 'ok', `schema version ${db.schemaVersion}, current`);
-    else if (db.schemaVersion < latest) add('migrations', 'warn', `schema version ${db.schemaVersion}; ${latest - db.schemaVersion} migration(s) will be applied at the next start`);
+    else if (db.schemaVersion < latest)
+      add('migrations', 'warn', `schema version ${db.schemaVersion}; ${latest - db.schemaVersion} migration(s) will be applied at the next start`);
     else add('migrations', 'fail', `schema version ${db.schemaVersion} is newer than this Clearline (${latest}); install the newer version`);
-    add('integrity', db.integrity === 'ok' ? 'ok' : 'fail', db.integrity === 'ok' ? 'SQLite integrity check passed' : `integrity check: ${db.integrity}; restore the latest backup`);
+    add(
+      'integrity',
+      db.integrity === 'ok' ? 'ok' : 'fail',
+      db.integrity === 'ok' ? 'SQLite integrity check passed' : `integrity check: ${db.integrity}; restore the latest backup`,
+    );
     add('engine owner', 'ok', describeLease(db.lease, clock));
   } finally {
     lock.release();

@@ -42,9 +42,12 @@ export async function initSite(options: {
   clock: Clock;
 }): Promise<InitResult> {
   const { paths, clock } = options;
-  if (existsSync(paths.config)) throw new SiteExistsError(`a site already exists in ${paths.dataDir}; use another --data-dir, or \`clearline restore\` to replace its data`);
+  if (existsSync(paths.config))
+    throw new SiteExistsError(`a site already exists in ${paths.dataDir}; use another --data-dir, or \`clearline restore\` to replace its data`);
   if (existsSync(paths.database)) {
-    throw new SiteExistsError(`${paths.database} exists without ${paths.config}: an earlier init was interrupted. Remove the data folder ${paths.dataDir} and run init again`);
+    throw new SiteExistsError(
+      `${paths.database} exists without ${paths.config}: an earlier init was interrupted. Remove the data folder ${paths.dataDir} and run init again`,
+    );
   }
   mkdirSync(paths.dataDir, { recursive: true, mode: 0o700 });
 

@@ -38,7 +38,13 @@ async function withSharedLock<T>(paths: SitePaths, work: () => Promise<T>): Prom
 }
 
 /** Moves the data key to another provider (also used to change the passphrase: passphrase → passphrase with a new one). */
-export async function changeKeyProvider(paths: SitePaths, unlockCtx: KeyProviderContext, choice: ProviderChoice, newCtx: KeyProviderContext, clock: Clock): Promise<SiteConfig> {
+export async function changeKeyProvider(
+  paths: SitePaths,
+  unlockCtx: KeyProviderContext,
+  choice: ProviderChoice,
+  newCtx: KeyProviderContext,
+  clock: Clock,
+): Promise<SiteConfig> {
   return withSharedLock(paths, async () => {
     const { config, key, provider: previous } = await unlockSite(paths, unlockCtx);
     const next = freshProvider(choice, config.siteId, newCtx);
@@ -59,7 +65,11 @@ export async function reissueRecoveryKey(paths: SitePaths, ctx: KeyProviderConte
     const issued = issueRecoveryKey();
     const updated: SiteConfig = {
       ...config,
-      recovery: { publicKey: issued.publicKey, issuedAt: toTimestamp(clock.now()), wrappedDataKey: wrapForRecovery(key, issued.publicKey, recoveryAad(config.siteId)) },
+      recovery: {
+        publicKey: issued.publicKey,
+        issuedAt: toTimestamp(clock.now()),
+        wrappedDataKey: wrapForRecovery(key, issued.publicKey, recoveryAad(config.siteId)),
+      },
     };
     writeSiteConfig(paths.config, updated);
     await audit(paths, key, clock, {
@@ -72,18 +82,30 @@ export async function reissueRecoveryKey(paths: SitePaths, ctx: KeyProviderConte
 }
 
 /** When the provider lost the key (keychain wiped, passphrase forgotten, key file gone): the recovery key unwraps it and a provider keeps it again. */
-export async function recoverAccess(paths: SitePaths, recoveryKeyText: string, choice: ProviderChoice, ctx: KeyProviderContext, clock: Clock): Promise<SiteConfig> {
+export async function recoverAccess(
+  paths: SitePaths,
+  recoveryKeyText: string,
+  choice: ProviderChoice,
+  ctx: KeyProviderContext,
+  clock: Clock,
+): Promise<SiteConfig> {
   return withSharedLock(paths, async () => {
     const config = readSiteConfig(paths.config);
     const key = unwrapWithRecoveryKey(config.recovery.wrappedDataKey, recoveryKeyText, recoveryAad(config.siteId));
     if (!keyOpens(paths.database, key)) {
-      throw new KeyRejectedError(`${paths.database} (the recovery wrap in clearline.json is older than the database; restore a backup with --recovery-key instead)`);
+      throw new KeyRejectedError(
+        `${paths.database} (the recovery wrap in clearline.json is older than the database; restore a backup with --recovery-key instead)`,
+      );
     }
     const provider = freshProvider(choice, config.siteId, ctx);
     const updated: SiteConfig = { ...config, keyProvider: await provider.save('current', key), dataKeyId: key.id };
     delete updated.pendingRekey;
     writeSiteConfig(paths.config, updated);
-    await audit(paths, key, clock, { action: 'site.access.recovered', subject: { type: 'site', id: config.siteId }, payload: { keyProvider: provider.kind, dataKeyId: key.id } });
+    await audit(paths, key, clock, {
+      action: 'site.access.recovered',
+      subject: { type: 'site', id: config.siteId },
+      payload: { keyProvider: provider.kind, dataKeyId: key.id },
+    });
     return updated;
   });
 }

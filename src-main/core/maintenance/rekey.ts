@@ -45,7 +45,12 @@ export async function rekeySite(paths: SitePaths, ctx: KeyProviderContext, clock
     try {
       await store.unit((tx) =>
         tx.audit.append(
-          { actor: osActor(), action: 'site.rekeyed', subject: { type: 'site', id: config.siteId }, payload: { oldDataKeyId: oldKey.id, newDataKeyId: newKey.id } },
+          {
+            actor: osActor(),
+            action: 'site.rekeyed',
+            subject: { type: 'site', id: config.siteId },
+            payload: { oldDataKeyId: oldKey.id, newDataKeyId: newKey.id },
+          },
           toTimestamp(clock.now()),
         ),
       );

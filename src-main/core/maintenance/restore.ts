@@ -49,11 +49,15 @@ async function backupKey(options: RestoreOptions, opened: OpenedBackup): Promise
     return { key: unwrapWithRecoveryKey(header.recovery.wrappedDataKey, options.recoveryKey, recoveryAad(header.siteId)), via: 'recovery-key' };
   }
   if (!existsSync(options.paths.config)) {
-    throw new RestoreRefusedError(`${options.paths.dataDir} holds no site, so no key provider here knows this backup's key: pass --recovery-key and --key-provider`);
+    throw new RestoreRefusedError(
+      `${options.paths.dataDir} holds no site, so no key provider here knows this backup's key: pass --recovery-key and --key-provider`,
+    );
   }
   const { key } = await unlockSite(options.paths, options.ctx);
   if (key.id !== header.dataKeyId) {
-    throw new RestoreRefusedError(`this backup was made under data key ${header.dataKeyId}, but the site is now encrypted with ${key.id} (it was rekeyed since): pass --recovery-key`);
+    throw new RestoreRefusedError(
+      `this backup was made under data key ${header.dataKeyId}, but the site is now encrypted with ${key.id} (it was rekeyed since): pass --recovery-key`,
+    );
   }
   return { key, via: 'provider' };
 }
@@ -79,7 +83,8 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreSum
         `this backup belongs to site "${header.siteName}" (${header.siteId}) but ${paths.dataDir} holds site "${existing.siteName}" (${existing.siteId}); restore into an empty --data-dir`,
       );
     }
-    if (!existing && !options.provider) throw new RestoreRefusedError('this data folder holds no site yet: choose where this machine keeps the key with --key-provider');
+    if (!existing && !options.provider)
+      throw new RestoreRefusedError('this data folder holds no site yet: choose where this machine keeps the key with --key-provider');
     const { key, via } = await backupKey(options, opened);
     if (!verifyBackupMac(file, opened, backupMacKey(key), options.progress)) {
       throw new BackupFormatError(file, 'its authentication code does not match: the file was altered or damaged');
@@ -116,7 +121,14 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreSum
             actor: osActor(),
             action: 'site.restored',
             subject: { type: 'site', id: header.siteId },
-            payload: { backupFile: basename(file), backupCreatedAt: header.createdAt, dataKeyId: key.id, via, attachments: attachmentEntries.length, newMachine: existing === null },
+            payload: {
+              backupFile: basename(file),
+              backupCreatedAt: header.createdAt,
+              dataKeyId: key.id,
+              via,
+              attachments: attachmentEntries.length,
+              newMachine: existing === null,
+            },
           },
           toTimestamp(clock.now()),
         ),
@@ -124,7 +136,13 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreSum
     } finally {
       await store.close();
     }
-    return { siteId: header.siteId, siteName: header.siteName, backupCreatedAt: header.createdAt, attachments: attachmentEntries.length, newSite: existing === null };
+    return {
+      siteId: header.siteId,
+      siteName: header.siteName,
+      backupCreatedAt: header.createdAt,
+      attachments: attachmentEntries.length,
+      newSite: existing === null,
+    };
   } finally {
     rmSync(paths.restoreTemp, { force: true });
     rmSync(attachmentsTemp, { recursive: true, force: true });

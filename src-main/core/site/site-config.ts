@@ -41,12 +41,7 @@ export const EnvProviderConfig = z.object({
   /** After a rekey, the new key is written here for the operator to move into the variable. */
   pendingKeyFile: z.string().optional(),
 });
-export const KeyProviderConfig = z.discriminatedUnion('kind', [
-  KeychainProviderConfig,
-  PassphraseProviderConfig,
-  KeyFileProviderConfig,
-  EnvProviderConfig,
-]);
+export const KeyProviderConfig = z.discriminatedUnion('kind', [KeychainProviderConfig, PassphraseProviderConfig, KeyFileProviderConfig, EnvProviderConfig]);
 export type KeyProviderConfig = z.infer<typeof KeyProviderConfig>;
 export type KeyProviderKind = KeyProviderConfig['kind'];
 export const KEY_PROVIDER_KINDS = ['keychain', 'passphrase', 'keyfile', 'env'] as const satisfies readonly KeyProviderKind[];
@@ -79,7 +74,9 @@ export class SiteConfigError extends Error {
 
 export function readSiteConfig(path: string): SiteConfig {
   if (!existsSync(path)) {
-    throw new SiteConfigError(`no Clearline site here (${path} is missing): run \`clearline init\` to create one, or pass --data-dir to point at an existing site`);
+    throw new SiteConfigError(
+      `no Clearline site here (${path} is missing): run \`clearline init\` to create one, or pass --data-dir to point at an existing site`,
+    );
   }
   let raw: unknown;
   try {
@@ -90,7 +87,9 @@ export function readSiteConfig(path: string): SiteConfig {
   const parsed = SiteConfig.safeParse(raw);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw new SiteConfigError(`${path}: field "${first?.path.join('.') || '(root)'}" ${first?.message ?? 'is invalid'}; restore the file from a backup of the data folder`);
+    throw new SiteConfigError(
+      `${path}: field "${first?.path.join('.') || '(root)'}" ${first?.message ?? 'is invalid'}; restore the file from a backup of the data folder`,
+    );
   }
   return parsed.data;
 }

@@ -27,7 +27,8 @@ export async function unlockSite(paths: SitePaths, ctx: KeyProviderContext): Pro
   }
   const provider = providerFor(config.keyProvider, config.siteId, ctx);
   const current = await provider.load('current');
-  if (!current) throw new KeyUnavailableError(`${provider.describe()} holds no data key for this site; regain access with \`clearline recover --recovery-key …\``);
+  if (!current)
+    throw new KeyUnavailableError(`${provider.describe()} holds no data key for this site; regain access with \`clearline recover --recovery-key …\``);
 
   if (keyOpens(paths.database, current)) {
     // A rekey that never replaced the file: forget the new key and its half-written copy.

@@ -1,13 +1,14 @@
 import type { AuditEvent, AuditRecord } from '@shared/domain/audit';
 import type { AuditQuery } from '@shared/contract/audit';
 import type { RoleName } from '@shared/permissions';
+import type { EngineRepositories } from './engine-repositories';
 
 /**
  * The repositories a unit of work sees. Each method is async so that a PostgreSQL
  * implementation can replace the SQLite one without touching a caller. Repositories own
  * their SQL; nothing outside ./sqlite (or a future ./postgres) writes any.
  */
-export interface Repositories {
+export interface Repositories extends EngineRepositories {
   readonly site: SiteRepository;
   readonly lease: LeaseRepository;
   readonly audit: AuditRepository;
@@ -75,7 +76,9 @@ export interface UserRecord {
   roles: RoleName[];
 }
 
-export type UserPatch = Partial<Pick<UserRecord, 'displayName' | 'passwordHash' | 'mustChangePassword' | 'status' | 'failedSignIns' | 'lockedAt' | 'lastSignInAt' | 'passwordChangedAt'>> & {
+export type UserPatch = Partial<
+  Pick<UserRecord, 'displayName' | 'passwordHash' | 'mustChangePassword' | 'status' | 'failedSignIns' | 'lockedAt' | 'lastSignInAt' | 'passwordChangedAt'>
+> & {
   updatedAt: string;
 };
 

@@ -35,7 +35,9 @@ export interface StoreStats {
 
 export class StaleFenceError extends Error {
   constructor(expected: number | null, actual: number | null) {
-    super(`engine write refused: this process's fencing token (${expected ?? 'none'}) is no longer the owner's (${actual ?? 'none'}); another process took over the engine`);
+    super(
+      `engine write refused: this process's fencing token (${expected ?? 'none'}) is no longer the owner's (${actual ?? 'none'}); another process took over the engine`,
+    );
     this.name = 'StaleFenceError';
   }
 }

@@ -30,7 +30,9 @@ export class EnvProvider implements KeyProvider {
     }
     const value = this.ctx.env[this.config.variable];
     if (!value) {
-      throw new KeyUnavailableError(`the environment variable ${this.config.variable} is not set: the service manager must provide the site's data key in it (64 hex characters)`);
+      throw new KeyUnavailableError(
+        `the environment variable ${this.config.variable} is not set: the service manager must provide the site's data key in it (64 hex characters)`,
+      );
     }
     try {
       return DataKey.fromHex(value);
@@ -48,7 +50,10 @@ export class EnvProvider implements KeyProvider {
       return this.config;
     }
     const file = this.ctx.newKeyFile;
-    if (!file) throw new KeyUnavailableError(`the env provider cannot store a new key by itself: pass --new-key-file <path> and then move the key into ${this.config.variable}`);
+    if (!file)
+      throw new KeyUnavailableError(
+        `the env provider cannot store a new key by itself: pass --new-key-file <path> and then move the key into ${this.config.variable}`,
+      );
     writeFileAtomic(file, `${key.hex()}\n`, 0o600);
     this.config = { ...this.config, pendingKeyFile: file };
     return this.config;

@@ -24,11 +24,7 @@ export function providerFor(config: KeyProviderConfig, siteId: string, ctx: KeyP
 }
 
 /** What an operator chooses at `init` or `key set-provider`; turned into a fresh provider. */
-export type ProviderChoice =
-  | { kind: 'keychain' }
-  | { kind: 'passphrase' }
-  | { kind: 'keyfile'; path: string }
-  | { kind: 'env'; variable: string };
+export type ProviderChoice = { kind: 'keychain' } | { kind: 'passphrase' } | { kind: 'keyfile'; path: string } | { kind: 'env'; variable: string };
 
 export function freshProvider(choice: ProviderChoice, siteId: string, ctx: KeyProviderContext): KeyProvider {
   switch (choice.kind) {

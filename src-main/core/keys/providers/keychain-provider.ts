@@ -43,7 +43,9 @@ export class KeychainProvider implements KeyProvider {
     try {
       return DataKey.fromHex(stored);
     } catch {
-      throw new KeyUnavailableError(`the keychain entry ${this.describe()} does not hold a Clearline data key; restore access with \`clearline recover --recovery-key …\``);
+      throw new KeyUnavailableError(
+        `the keychain entry ${this.describe()} does not hold a Clearline data key; restore access with \`clearline recover --recovery-key …\``,
+      );
     }
   }
 

@@ -60,7 +60,9 @@ export class PassphraseProvider implements KeyProvider {
     } catch (error) {
       if (error instanceof UnsealError) {
         this.#kek = null;
-        throw new KeyUnavailableError('the passphrase is wrong: it does not unwrap this site\'s data key. Type it again; if it is lost, use `clearline recover --recovery-key …`.');
+        throw new KeyUnavailableError(
+          "the passphrase is wrong: it does not unwrap this site's data key. Type it again; if it is lost, use `clearline recover --recovery-key …`.",
+        );
       }
       throw error;
     }

@@ -61,7 +61,9 @@ export function inspectDatabase(path: string, key: DataKey): DatabaseInspection 
       integrity: String(db.pragma('integrity_check', { simple: true })),
       lease: hasLease
         ? ((db
-            .prepare('SELECT holder, host, pid, fence, acquired_at AS acquiredAt, heartbeat_at AS heartbeatAt, expires_at AS expiresAt FROM engine_lease WHERE id = 1')
+            .prepare(
+              'SELECT holder, host, pid, fence, acquired_at AS acquiredAt, heartbeat_at AS heartbeatAt, expires_at AS expiresAt FROM engine_lease WHERE id = 1',
+            )
             .get() as LeaseRow | undefined) ?? null)
         : null,
     };

@@ -74,24 +74,23 @@ export class SqliteAuditRepository implements AuditRepository {
     const event: AuditEvent = { ...unhashed, hash: eventHash(unhashed) };
     faultPoint(`audit.appending:${event.action}`);
     prepared(
-        this.db,
-        `INSERT INTO audit_events (seq, at, actor_kind, actor_id, actor, action, subject_type, subject_id, outcome, payload, prev_hash, hash)
+      this.db,
+      `INSERT INTO audit_events (seq, at, actor_kind, actor_id, actor, action, subject_type, subject_id, outcome, payload, prev_hash, hash)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        event.seq,
-        event.at,
-        event.actor.kind,
-        actorId(event.actor),
-        canonicalJson(event.actor),
-        event.action,
-        event.subject?.type ?? null,
-        event.subject?.id ?? null,
-        event.outcome,
-        canonicalJson(event.payload),
-        event.prevHash,
-        event.hash,
-      );
+    ).run(
+      event.seq,
+      event.at,
+      event.actor.kind,
+      actorId(event.actor),
+      canonicalJson(event.actor),
+      event.action,
+      event.subject?.type ?? null,
+      event.subject?.id ?? null,
+      event.outcome,
+      canonicalJson(event.payload),
+      event.prevHash,
+      event.hash,
+    );
     faultPoint(`audit.appended:${event.action}`);
     return event;
   }

@@ -1,5 +1,9 @@
 import type { SqliteDb } from '../connection';
 import type { Repositories } from '../../repositories';
+import { SqliteDecisionTableVersionsRepository, SqliteWorkflowVersionsRepository } from './definitions-repo';
+import { SqliteInstancesRepository, SqliteMailboxRepository } from './instances-repo';
+import { SqliteOutboxRepository, SqliteSubscriptionsRepository, SqliteTimersRepository } from './effects-repo';
+import { SqliteConnectorsRepository, SqliteHumanRequestsRepository, SqliteIncidentsRepository } from './incidents-repo';
 import { SqliteSiteRepository } from './site-repo';
 import { SqliteLeaseRepository } from './lease-repo';
 import { SqliteAuditRepository } from './audit-repo';
@@ -15,5 +19,15 @@ export function sqliteRepositories(db: SqliteDb): Repositories {
     sessions: new SqliteSessionsRepository(db),
     accessTokens: new SqliteAccessTokensRepository(db),
     setupTokens: new SqliteSetupTokensRepository(db),
+    workflows: new SqliteWorkflowVersionsRepository(db),
+    decisionTables: new SqliteDecisionTableVersionsRepository(db),
+    connectors: new SqliteConnectorsRepository(db),
+    instances: new SqliteInstancesRepository(db),
+    mailbox: new SqliteMailboxRepository(db),
+    outbox: new SqliteOutboxRepository(db),
+    timers: new SqliteTimersRepository(db),
+    subscriptions: new SqliteSubscriptionsRepository(db),
+    incidents: new SqliteIncidentsRepository(db),
+    humanRequests: new SqliteHumanRequestsRepository(db),
   };
 }

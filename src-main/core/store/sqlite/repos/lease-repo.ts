@@ -26,20 +26,21 @@ export class SqliteLeaseRepository implements LeaseRepository {
       expiresAt: claim.now + claim.ttlMs,
     };
     prepared(
-        this.db,
-        `INSERT INTO engine_lease (id, holder, host, pid, fence, acquired_at, heartbeat_at, expires_at) VALUES (1, @holder, @host, @pid, @fence, @acquiredAt, @heartbeatAt, @expiresAt)
+      this.db,
+      `INSERT INTO engine_lease (id, holder, host, pid, fence, acquired_at, heartbeat_at, expires_at) VALUES (1, @holder, @host, @pid, @fence, @acquiredAt, @heartbeatAt, @expiresAt)
          ON CONFLICT (id) DO UPDATE SET holder = excluded.holder, host = excluded.host, pid = excluded.pid, fence = excluded.fence,
            acquired_at = excluded.acquired_at, heartbeat_at = excluded.heartbeat_at, expires_at = excluded.expires_at`,
-      )
-      .run(lease);
+    ).run(lease);
     return { acquired: true, lease };
   }
 
   async renew(holder: string, fence: number, now: number, ttlMs: number): Promise<boolean> {
-    const result = prepared(
-        this.db,
-        'UPDATE engine_lease SET heartbeat_at = ?, expires_at = ? WHERE id = 1 AND holder = ? AND fence = ?')
-      .run(now, now + ttlMs, holder, fence);
+    const result = prepared(this.db, 'UPDATE engine_lease SET heartbeat_at = ?, expires_at = ? WHERE id = 1 AND holder = ? AND fence = ?').run(
+      now,
+      now + ttlMs,
+      holder,
+      fence,
+    );
     return result.changes === 1;
   }
 

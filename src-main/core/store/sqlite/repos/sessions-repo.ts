@@ -17,7 +17,8 @@ export class SqliteSessionsRepository implements SessionsRepository {
   }
 
   async findByTokenHash(tokenHash: string): Promise<SessionRow | null> {
-    const row = prepared(this.db, `SELECT ${SESSION_COLUMNS} FROM sessions WHERE token_hash = ?`).get(tokenHash) as (Omit<SessionRow, 'locked'> & { locked: number }) | undefined;
+    const row = prepared(this.db, `SELECT ${SESSION_COLUMNS} FROM sessions WHERE token_hash = ?`).get(tokenHash) as
+      (Omit<SessionRow, 'locked'> & { locked: number }) | undefined;
     return row ? { ...row, locked: row.locked === 1 } : null;
   }
 
@@ -34,8 +35,15 @@ export class SqliteSessionsRepository implements SessionsRepository {
   }
 
   async endAllForUser(userId: string, at: number, reason: string, except: string | null = null): Promise<string[]> {
-    const ids = (prepared(this.db, 'SELECT id FROM sessions WHERE user_id = ? AND ended_at IS NULL AND id IS NOT ?').all(userId, except) as { id: string }[]).map((r) => r.id);
-    prepared(this.db, 'UPDATE sessions SET ended_at = ?, end_reason = ? WHERE user_id = ? AND ended_at IS NULL AND id IS NOT ?').run(at, reason, userId, except);
+    const ids = (
+      prepared(this.db, 'SELECT id FROM sessions WHERE user_id = ? AND ended_at IS NULL AND id IS NOT ?').all(userId, except) as { id: string }[]
+    ).map((r) => r.id);
+    prepared(this.db, 'UPDATE sessions SET ended_at = ?, end_reason = ? WHERE user_id = ? AND ended_at IS NULL AND id IS NOT ?').run(
+      at,
+      reason,
+      userId,
+      except,
+    );
     return ids;
   }
 }

@@ -106,11 +106,14 @@ export class SqliteUsersRepository implements UsersRepository {
 
   async setRoles(id: string, roles: readonly RoleName[], grantedBy: string, at: string): Promise<void> {
     prepared(this.db, 'DELETE FROM user_roles WHERE user_id = ?').run(id);
-    for (const role of roles) prepared(this.db, 'INSERT INTO user_roles (user_id, role, granted_by, granted_at) VALUES (?, ?, ?, ?)').run(id, role, grantedBy, at);
+    for (const role of roles)
+      prepared(this.db, 'INSERT INTO user_roles (user_id, role, granted_by, granted_at) VALUES (?, ?, ?, ?)').run(id, role, grantedBy, at);
   }
 
   async countActiveWithRole(role: RoleName): Promise<number> {
-    const row = prepared(this.db, "SELECT count(*) AS n FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = ? AND u.status = 'active'").get(role) as { n: number };
+    const row = prepared(this.db, "SELECT count(*) AS n FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = ? AND u.status = 'active'").get(
+      role,
+    ) as { n: number };
     return row.n;
   }
 
@@ -119,7 +122,9 @@ export class SqliteUsersRepository implements UsersRepository {
   }
 
   async recentPasswordHashes(id: string, limit: number): Promise<string[]> {
-    const rows = prepared(this.db, 'SELECT password_hash FROM password_history WHERE user_id = ? ORDER BY changed_at DESC LIMIT ?').all(id, limit) as { password_hash: string }[];
+    const rows = prepared(this.db, 'SELECT password_hash FROM password_history WHERE user_id = ? ORDER BY changed_at DESC LIMIT ?').all(id, limit) as {
+      password_hash: string;
+    }[];
     return rows.map((r) => r.password_hash);
   }
 

@@ -1,0 +1,312 @@
+import type { Clock } from '@shared/domain/time';
+import { toTimestamp } from '@shared/domain/time';
+import type { Store } from '../../store/store';
+import type { OutboxRow, WorkflowVersionRow } from '../../store/engine-repositories';
+import type { EventBus } from '../../events/event-bus';
+import { WorkflowModel } from '../definitions/workflow-model';
+import { transition } from '../interpreter/transition';
+import type { Message } from '../interpreter/types';
+import type { ConnectorRuntime } from './connector-runtime';
+import { DecisionTableCache, ExpressionCache, interpreterServices } from './evaluation';
+import { ConcurrentTransitionError, persistTransition } from './persist-transition';
+import { statusOf } from './instance-status';
+
+export interface EngineOptions {
+  /** Instances advanced at the same time (their units share durable commits). */
+  maxConcurrentInstances: number;
+  /** Effects in flight toward connectors at the same time. */
+  maxConcurrentEffects: number;
+  /** How often to look for work written by other processes (CLI commands, a standby's operators). */
+  pollMs: number;
+  /** Redeliveries, with the same idempotency key, of an effect whose outcome is unknown, before it is in doubt. */
+  redeliveries: number;
+}
+
+export const DEFAULT_ENGINE_OPTIONS: EngineOptions = { maxConcurrentInstances: 64, maxConcurrentEffects: 64, pollMs: 250, redeliveries: 3 };
+
+export interface EngineMetrics {
+  transitions: number;
+  stepTransitions: number;
+  effects: number;
+}
+
+/**
+ * The runtime around the pure interpreter; it runs only in the engine owner. It advances
+ * instances that have mail, one transition per unit of work (fenced: a former owner cannot
+ * write), dispatches each effect only after the transition that requested it is durable,
+ * records the effect's result as mail, and fires due timers. On start it recovers: effects
+ * that never left are sent, effects that may have left are sent again under the same
+ * idempotency key to connectors that deduplicate, or become in-doubt incidents otherwise.
+ */
+export class Engine {
+  readonly metrics: EngineMetrics = { transitions: 0, stepTransitions: 0, effects: 0 };
+  private running = false;
+  private pumping = false;
+  private pumpAgain = false;
+  private wakeTimer: NodeJS.Timeout | null = null;
+  private readonly inFlightInstances = new Set<string>();
+  private readonly effectQueue: OutboxRow[] = [];
+  private effectsInFlight = 0;
+  private readonly pending = new Set<Promise<unknown>>();
+  private readonly versions = new Map<string, { row: WorkflowVersionRow; model: WorkflowModel }>();
+  private readonly expressions = new ExpressionCache();
+  private readonly tables = new DecisionTableCache();
+
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly connectors: ConnectorRuntime,
+    private readonly events: EventBus,
+    private readonly log: (message: string) => void,
+    private readonly options: EngineOptions = DEFAULT_ENGINE_OPTIONS,
+  ) {}
+
+  async start(): Promise<void> {
+    this.running = true;
+    await this.recoverEffects();
+    this.kick();
+  }
+
+  /** Stops taking work and waits for what is in flight (effects finish; their results are recorded). */
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.wakeTimer) clearTimeout(this.wakeTimer);
+    this.wakeTimer = null;
+    this.effectQueue.length = 0;
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+  }
+
+  /** Something may have work: an operator request, a new instance, a connector result. */
+  kick(): void {
+    if (!this.running) return;
+    if (this.pumping) {
+      this.pumpAgain = true;
+      return;
+    }
+    this.pumping = true;
+    setImmediate(() => void this.pump());
+  }
+
+  private track<T>(promise: Promise<T>): Promise<T> {
+    this.pending.add(promise);
+    void promise.finally(() => this.pending.delete(promise)).catch(() => undefined);
+    return promise;
+  }
+
+  private async pump(): Promise<void> {
+    try {
+      do {
+        this.pumpAgain = false;
+        if (!this.running) return;
+        await this.fireDueTimers();
+        const free = this.options.maxConcurrentInstances - this.inFlightInstances.size;
+        if (free <= 0) continue;
+        const ids = (await this.store.read((tx) => tx.instances.runnable(free + this.inFlightInstances.size)))
+          .filter((id) => !this.inFlightInstances.has(id))
+          .slice(0, free);
+        for (const id of ids) {
+          this.inFlightInstances.add(id);
+          void this.track(this.advance(id)).finally(() => {
+            this.inFlightInstances.delete(id);
+            this.kick();
+          });
+        }
+      } while (this.pumpAgain);
+    } catch (error) {
+      this.log(`engine: ${(error as Error).message}`);
+    } finally {
+      this.pumping = false;
+      await this.scheduleWake();
+    }
+  }
+
+  private async scheduleWake(): Promise<void> {
+    if (!this.running) return;
+    if (this.wakeTimer) clearTimeout(this.wakeTimer);
+    const nextDue = await this.store.read((tx) => tx.timers.nextDueAt()).catch(() => null);
+    const delay = Math.max(0, Math.min(this.options.pollMs, nextDue === null ? Infinity : nextDue - this.clock.now()));
+    this.wakeTimer = setTimeout(() => this.kick(), delay);
+    this.wakeTimer.unref();
+  }
+
+  private async fireDueTimers(): Promise<void> {
+    const now = this.clock.now();
+    const due = await this.store.read((tx) => tx.timers.due(now, 500));
+    if (due.length === 0) return;
+    await this.store.unit(
+      async (tx) => {
+        for (const timer of due) {
+          await tx.timers.markFired(timer.instanceId, timer.id);
+          await tx.mailbox.append(timer.instanceId, { kind: 'timer', timerId: timer.id }, toTimestamp(now));
+        }
+      },
+      { fenced: true },
+    );
+  }
+
+  private async version(tx: Parameters<Parameters<Store['unit']>[0]>[0], id: string) {
+    let entry = this.versions.get(id);
+    if (!entry) {
+      const row = await tx.workflows.get(id);
+      if (!row) throw new Error(`workflow version ${id} is missing`);
+      entry = { row, model: new WorkflowModel(row.definition) };
+      this.versions.set(id, entry);
+    }
+    await this.tables.load(tx, entry.row.pins);
+    return entry;
+  }
+
+  /** One transition of one instance, as one fenced unit of work; then its effects leave. */
+  private async advance(instanceId: string): Promise<void> {
+    const now = this.clock.now();
+    const at = toTimestamp(now);
+    let outcome: { effects: OutboxRow[]; status: string; steps: number } | null;
+    try {
+      outcome = await this.store.unit(
+        async (tx) => {
+          const row = await tx.instances.get(instanceId);
+          if (!row) return null;
+          const mail = await tx.mailbox.read(instanceId);
+          if (mail.length === 0 || row.suspended) {
+            await tx.instances.saveTransition(instanceId, row.revision, { ...row, needsWork: false });
+            return null;
+          }
+          const { row: version, model } = await this.version(tx, row.versionId);
+          const ctx = { instanceId, model, pins: version.pins, now, services: interpreterServices(this.expressions, this.tables, now) };
+          const result = transition(
+            ctx,
+            { state: row.state, variables: row.variables, provenance: row.provenance },
+            mail.map((m) => m.message),
+          );
+          const effects = await persistTransition(tx, row, result, (mail.at(-1) as { seq: number }).seq, at);
+          return { effects, status: statusOf(result.state, row.suspended), steps: result.transitions };
+        },
+        { fenced: true },
+      );
+    } catch (error) {
+      if (error instanceof ConcurrentTransitionError) return this.kick();
+      this.log(`engine: transition of ${instanceId} failed: ${(error as Error).stack ?? (error as Error).message}`);
+      return;
+    }
+    if (!outcome) return;
+    this.metrics.transitions += 1;
+    this.metrics.stepTransitions += outcome.steps;
+    this.events.publish('instances.changed', { instanceId, status: outcome.status }, { kind: 'permission', permission: 'instance.read' });
+    for (const effect of outcome.effects) this.enqueueEffect(effect);
+  }
+
+  // ── effects ────────────────────────────────────────────────────────────────────────
+
+  private enqueueEffect(effect: OutboxRow): void {
+    this.effectQueue.push(effect);
+    this.drainEffects();
+  }
+
+  private drainEffects(): void {
+    while (this.running && this.effectsInFlight < this.options.maxConcurrentEffects && this.effectQueue.length > 0) {
+      const effect = this.effectQueue.shift() as OutboxRow;
+      this.effectsInFlight += 1;
+      void this.track(this.dispatch(effect)).finally(() => {
+        this.effectsInFlight -= 1;
+        this.drainEffects();
+      });
+    }
+  }
+
+  private async dispatch(effect: OutboxRow): Promise<void> {
+    let connector;
+    try {
+      connector = await this.connectors.get(effect.connector);
+    } catch (error) {
+      return this.record(
+        effect,
+        { kind: 'effect-result', effectId: effectIdOf(effect), ok: false, error: { code: 'NO_CONNECTOR', message: (error as Error).message, retryable: true } },
+        'failed',
+      );
+    }
+    // A connector that cannot deduplicate must know, after a crash, whether the call may have
+    // left: that is recorded durably before the call.
+    if (!connector.idempotent) await this.store.unit((tx) => tx.outbox.markAttempted(effect.id, toTimestamp(this.clock.now())), { fenced: true });
+    for (let delivery = 0; ; delivery++) {
+      const signal = effect.timeoutMs ? AbortSignal.timeout(effect.timeoutMs) : new AbortController().signal;
+      const result = await connector.execute({ action: effect.action, input: effect.input, idempotencyKey: effect.idempotencyKey, signal });
+      this.metrics.effects += 1;
+      if (result.ok) return this.record(effect, { kind: 'effect-result', effectId: effectIdOf(effect), ok: true, value: result.value }, 'done');
+      if (!result.outcomeUnknown) return this.record(effect, { kind: 'effect-result', effectId: effectIdOf(effect), ok: false, error: result.error }, 'failed');
+      if (!connector.idempotent) {
+        return this.record(
+          effect,
+          {
+            kind: 'effect-result',
+            effectId: effectIdOf(effect),
+            ok: false,
+            error: { ...result.error, code: 'IN_DOUBT', message: `${result.error.message}; the other system may or may not have done it` },
+            inDoubt: true,
+          },
+          'in-doubt',
+        );
+      }
+      if (delivery >= this.options.redeliveries || !this.running) {
+        return this.record(effect, { kind: 'effect-result', effectId: effectIdOf(effect), ok: false, error: result.error }, 'failed');
+      }
+      // Same idempotency key: the other system does it at most once.
+      await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** delivery));
+    }
+  }
+
+  private async record(effect: OutboxRow, message: Message, status: 'done' | 'failed' | 'in-doubt'): Promise<void> {
+    const at = toTimestamp(this.clock.now());
+    try {
+      await this.store.unit(
+        async (tx) => {
+          await tx.outbox.finish(effect.id, status, at);
+          await tx.mailbox.append(effect.instanceId, message, at);
+        },
+        { fenced: true },
+      );
+    } catch (error) {
+      // Not recorded (the lease was lost, or the store failed): the next owner recovers the
+      // effect from the outbox as it would after a crash.
+      this.log(`engine: the result of effect ${effect.id} could not be recorded: ${(error as Error).message}`);
+      return;
+    }
+    this.kick();
+  }
+
+  /** After a crash or a takeover: every effect still pending in the outbox. */
+  private async recoverEffects(): Promise<void> {
+    const pending = await this.store.read((tx) => tx.outbox.pending());
+    for (const effect of pending) {
+      let idempotent = false;
+      try {
+        idempotent = (await this.connectors.get(effect.connector)).idempotent;
+      } catch {
+        idempotent = false;
+      }
+      if (effect.attemptedAt !== null && !idempotent) {
+        this.log(`engine: effect ${effect.id} (${effect.connector}.${effect.action}) may have been done before the restart; raising an in-doubt incident`);
+        await this.record(
+          effect,
+          {
+            kind: 'effect-result',
+            effectId: effectIdOf(effect),
+            ok: false,
+            error: {
+              code: 'IN_DOUBT',
+              message: 'the engine stopped while this call was in flight; check whether the other system did it, then reconcile',
+              retryable: false,
+            },
+            inDoubt: true,
+          },
+          'in-doubt',
+        );
+      } else {
+        this.enqueueEffect(effect);
+      }
+    }
+  }
+}
+
+function effectIdOf(effect: OutboxRow): string {
+  return effect.id.slice(effect.instanceId.length + 1);
+}
