@@ -1,0 +1,136 @@
+import type { ComponentType } from 'react';
+import {
+  IconAlertTriangle,
+  IconCalendarTime,
+  IconChecklist,
+  IconFileAnalytics,
+  IconGauge,
+  IconGitBranch,
+  IconHierarchy2,
+  IconListDetails,
+  IconPlugConnected,
+  IconShieldSearch,
+  IconUsersGroup,
+  type IconProps,
+} from '@tabler/icons-react';
+import type { Permission } from '@shared/permissions';
+
+/**
+ * The console's views: where each lives, the permission that shows it, its `g` shortcut,
+ * and one honest sentence of what it holds. Navigation, routes, the no-access page and the
+ * shortcut help are all generated from this list.
+ */
+export interface ViewDef {
+  key: string;
+  label: string;
+  /** Route path (under the hash). */
+  path: string;
+  permission: Permission;
+  /** The letter after `g`. */
+  shortcut: string;
+  icon: ComponentType<IconProps>;
+  /** What the view shows; views not built yet show this sentence and nothing else. */
+  purpose: string;
+}
+
+export const VIEWS: readonly ViewDef[] = [
+  {
+    key: 'dashboard',
+    label: 'Dashboard',
+    path: '/dashboard',
+    permission: 'dashboard.read',
+    shortcut: 'd',
+    icon: IconGauge,
+    purpose: 'Open work, waiting approvals, exceptions and SLA breaches for your roles will appear here.',
+  },
+  {
+    key: 'queues',
+    label: 'Queues',
+    path: '/queues',
+    permission: 'task.read',
+    shortcut: 'q',
+    icon: IconListDetails,
+    purpose: 'Work queues and the tasks you can claim and complete will appear here.',
+  },
+  {
+    key: 'approvals',
+    label: 'Approvals',
+    path: '/approvals',
+    permission: 'approval.decide',
+    shortcut: 'a',
+    icon: IconChecklist,
+    purpose: 'Transactions waiting for your decision at your approval level will appear here.',
+  },
+  {
+    key: 'exceptions',
+    label: 'Exceptions',
+    path: '/exceptions',
+    permission: 'exception.read',
+    shortcut: 'e',
+    icon: IconAlertTriangle,
+    purpose: 'Incidents and escalations from failed, timed-out or in-doubt steps will appear here for resolution.',
+  },
+  {
+    key: 'instances',
+    label: 'Instances',
+    path: '/instances',
+    permission: 'instance.read',
+    shortcut: 'i',
+    icon: IconHierarchy2,
+    purpose: 'Running and finished workflow instances, with their history and variables, will appear here.',
+  },
+  {
+    key: 'workflows',
+    label: 'Workflows',
+    path: '/workflows',
+    permission: 'workflow.read',
+    shortcut: 'w',
+    icon: IconGitBranch,
+    purpose: 'Deployed workflow definitions, their versions and decision tables will appear here.',
+  },
+  {
+    key: 'schedules',
+    label: 'Schedules',
+    path: '/schedules',
+    permission: 'schedule.read',
+    shortcut: 's',
+    icon: IconCalendarTime,
+    purpose: 'Schedules and the business calendars they follow will appear here.',
+  },
+  {
+    key: 'connectors',
+    label: 'Connectors',
+    path: '/connectors',
+    permission: 'connector.read',
+    shortcut: 'c',
+    icon: IconPlugConnected,
+    purpose: 'Connector configuration and health will appear here; secrets are never shown.',
+  },
+  {
+    key: 'audit',
+    label: 'Audit',
+    path: '/audit',
+    permission: 'audit.read',
+    shortcut: 'u',
+    icon: IconShieldSearch,
+    purpose: 'Search and verification of the hash-chained audit trail.',
+  },
+  {
+    key: 'reports',
+    label: 'Reports',
+    path: '/reports',
+    permission: 'report.read',
+    shortcut: 'r',
+    icon: IconFileAnalytics,
+    purpose: 'Signed reports and their machine-readable evidence will appear here.',
+  },
+  {
+    key: 'admin',
+    label: 'Admin',
+    path: '/admin/users',
+    permission: 'user.read',
+    shortcut: 'm',
+    icon: IconUsersGroup,
+    purpose: 'Users, their roles and account status.',
+  },
+];
