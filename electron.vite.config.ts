@@ -23,7 +23,9 @@ export default defineConfig({
           cli: resolve(import.meta.dirname, 'src-main/cli/main.ts'),
           'core-worker': resolve(import.meta.dirname, 'src-main/core/worker/core-worker.ts'),
         },
-        output: { format: 'es', entryFileNames: '[name].js' },
+        // Shared code goes into chunks beside the entries (not a chunks/ folder), so that
+        // `new URL('./core-worker.js', import.meta.url)` means the same from any chunk.
+        output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
       },
     },
   },
@@ -44,6 +46,7 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
+      minify: true,
       rollupOptions: { input: resolve(import.meta.dirname, 'src-renderer/index.html') },
     },
   },
