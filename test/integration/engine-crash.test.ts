@@ -190,7 +190,7 @@ describe('crash safety (SIGKILL of the engine owner)', () => {
     // Each effect has a key instance:activation:attempt; the bank did each exactly once.
     expect(bank.processed.size).toBe(ids.length * 5);
     for (const id of ids) expect([...bank.processed.keys()].filter((k) => k.startsWith(`${id}:`))).toHaveLength(5);
-  });
+  }, 300_000);
 
   it('turns a call to a system without idempotency, in flight at the crash, into an in-doubt incident and never sends it again', async () => {
     const dir = tempDir();
@@ -221,7 +221,7 @@ describe('crash safety (SIGKILL of the engine owner)', () => {
     } finally {
       await second.stop();
     }
-  });
+  }, 300_000);
 });
 
 function writeInput(dir: string, i: number): string {

@@ -126,16 +126,10 @@ class Transition {
     }
     if (message.ok) {
       const step = this.step(activation);
-      this.emit('effect.completed', {
-        step: activation.step,
-        activation: activation.id,
-        attempt: activation.attempt,
-        effectId: message.effectId,
-        result: message.value,
-      });
       const outputs: Vars = {};
       if ('result' in step && step.result) this.setVariable(step.result, message.value, activation, outputs);
-      this.complete(activation, outputs);
+      // One event tells both: the connector's answer and the step's completion.
+      this.complete(activation, outputs, ENGINE, undefined, { effectId: message.effectId, result: message.value });
     } else if (message.inDoubt) {
       this.raiseIncident(activation, 'in-doubt', message.error);
     } else {
@@ -484,12 +478,22 @@ class Transition {
 
   // ── completion, control flow ───────────────────────────────────────────────────────
 
-  private complete(activation: Activation, outputs: Vars, by: Actor = ENGINE, nextOverride?: string | null): void {
+  private complete(
+    activation: Activation,
+    outputs: Vars,
+    by: Actor = ENGINE,
+    nextOverride?: string | null,
+    effect?: { effectId: string; result: JsonValue },
+  ): void {
     activation.status = 'done';
     delete activation.wait;
     this.transitions += 1;
     const step = this.step(activation);
-    this.emit('step.completed', { step: step.id, kind: step.kind, activation: activation.id, attempt: activation.attempt, outputs }, by);
+    this.emit(
+      'step.completed',
+      { step: step.id, kind: step.kind, activation: activation.id, attempt: activation.attempt, outputs, ...(effect ? { effect } : {}) },
+      by,
+    );
     const scope = this.scope(activation.scope);
     if (scope.block === 'compensations') {
       scope.status = 'done';

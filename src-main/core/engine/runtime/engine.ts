@@ -24,6 +24,12 @@ export interface EngineOptions {
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = { maxConcurrentInstances: 64, maxConcurrentEffects: 64, pollMs: 250, redeliveries: 3 };
 
+interface Arrival {
+  effect: OutboxRow;
+  message: Message;
+  status: 'done' | 'failed' | 'in-doubt';
+}
+
 export interface EngineMetrics {
   transitions: number;
   stepTransitions: number;
@@ -156,8 +162,13 @@ export class Engine {
     return entry;
   }
 
-  /** One transition of one instance, as one fenced unit of work; then its effects leave. */
-  private async advance(instanceId: string): Promise<void> {
+  /**
+   * One transition of one instance, as one fenced unit of work; then its effects leave.
+   * An effect's result that arrives in this process is folded into the same unit (the
+   * outbox row closed and the result consumed at once): one durable commit per step instead
+   * of two. Returns false when the unit failed.
+   */
+  private async advance(instanceId: string, arrival?: Arrival): Promise<boolean> {
     const now = this.clock.now();
     const at = toTimestamp(now);
     let outcome: { effects: OutboxRow[]; status: string; steps: number } | null;
@@ -166,33 +177,40 @@ export class Engine {
         async (tx) => {
           const row = await tx.instances.get(instanceId);
           if (!row) return null;
+          if (arrival) await tx.outbox.finish(arrival.effect.id, arrival.status, at);
           const mail = await tx.mailbox.read(instanceId);
-          if (mail.length === 0 || row.suspended) {
+          if (row.suspended) {
+            if (arrival) await tx.mailbox.append(instanceId, arrival.message, at);
+            else await tx.instances.saveTransition(instanceId, row.revision, { ...row, needsWork: false });
+            return null;
+          }
+          const messages = [...mail.map((m) => m.message), ...(arrival ? [arrival.message] : [])];
+          if (messages.length === 0) {
             await tx.instances.saveTransition(instanceId, row.revision, { ...row, needsWork: false });
             return null;
           }
           const { row: version, model } = await this.version(tx, row.versionId);
           const ctx = { instanceId, model, pins: version.pins, now, services: interpreterServices(this.expressions, this.tables, now) };
-          const result = transition(
-            ctx,
-            { state: row.state, variables: row.variables, provenance: row.provenance },
-            mail.map((m) => m.message),
-          );
-          const effects = await persistTransition(tx, row, result, (mail.at(-1) as { seq: number }).seq, at);
+          const result = transition(ctx, { state: row.state, variables: row.variables, provenance: row.provenance }, messages);
+          const effects = await persistTransition(tx, row, result, mail.at(-1)?.seq ?? 0, at);
           return { effects, status: statusOf(result.state, row.suspended), steps: result.transitions };
         },
         { fenced: true },
       );
     } catch (error) {
-      if (error instanceof ConcurrentTransitionError) return this.kick();
+      if (error instanceof ConcurrentTransitionError) {
+        this.kick();
+        return false;
+      }
       this.log(`engine: transition of ${instanceId} failed: ${(error as Error).stack ?? (error as Error).message}`);
-      return;
+      return false;
     }
-    if (!outcome) return;
+    if (!outcome) return true;
     this.metrics.transitions += 1;
     this.metrics.stepTransitions += outcome.steps;
     this.events.publish('instances.changed', { instanceId, status: outcome.status }, { kind: 'permission', permission: 'instance.read' });
     for (const effect of outcome.effects) this.enqueueEffect(effect);
+    return true;
   }
 
   // ── effects ────────────────────────────────────────────────────────────────────────
@@ -254,7 +272,17 @@ export class Engine {
     }
   }
 
-  private async record(effect: OutboxRow, message: Message, status: 'done' | 'failed' | 'in-doubt'): Promise<void> {
+  /** An effect's result: applied at once if this instance is not mid-transition, else left in its mailbox. */
+  private async record(effect: OutboxRow, message: Message, status: Arrival['status']): Promise<void> {
+    if (!this.inFlightInstances.has(effect.instanceId)) {
+      this.inFlightInstances.add(effect.instanceId);
+      try {
+        if (await this.advance(effect.instanceId, { effect, message, status })) return;
+      } finally {
+        this.inFlightInstances.delete(effect.instanceId);
+        this.kick();
+      }
+    }
     const at = toTimestamp(this.clock.now());
     try {
       await this.store.unit(

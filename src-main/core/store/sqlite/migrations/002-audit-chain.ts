@@ -14,7 +14,7 @@ export default {
       outcome TEXT NOT NULL,
       payload TEXT NOT NULL,
       prev_hash TEXT NOT NULL,
-      hash TEXT NOT NULL UNIQUE
+      hash TEXT NOT NULL
     );
     CREATE INDEX audit_events_actor ON audit_events (actor_id, seq);
     CREATE INDEX audit_events_action ON audit_events (action, seq);
