@@ -61,6 +61,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<RoleName, readonly Permission[]>>
     'audit.read',
     'report.read',
     'sensitive.unmask',
+    'breakglass.use',
   ],
   admin: [
     'dashboard.read',

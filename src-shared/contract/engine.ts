@@ -39,8 +39,12 @@ export const WorkflowVersionDetail = z.object({
 });
 
 export const DeployResult = z.object({
-  /** invalid: nothing was deployed (see problems); unchanged: identical to the latest version. */
-  outcome: z.enum(['deployed', 'unchanged', 'invalid']),
+  /**
+   * invalid: nothing was deployed (see problems); unchanged: identical to the latest version;
+   * pending-approval: valid, and waiting for a second admin (see changeId).
+   */
+  outcome: z.enum(['deployed', 'unchanged', 'invalid', 'pending-approval']),
+  changeId: z.string().nullable().default(null),
   problems: z.array(Problem),
   deployed: z.array(z.object({ kind: z.enum(['workflow', 'decision-table']), key: z.string(), version: z.number().int(), contentHash: z.string() })),
 });

@@ -10,6 +10,9 @@ export const EVENTS = {
   'users.changed': z.object({ userId: z.string() }),
   'instances.changed': z.object({ instanceId: z.string(), status: z.string() }),
   'incidents.changed': z.object({ incidentId: z.string(), instanceId: z.string() }),
+  'tasks.changed': z.object({ taskId: z.string(), status: z.string() }),
+  'notifications.new': z.object({ id: z.string(), title: z.string() }),
+  'changes.changed': z.object({ changeId: z.string(), status: z.string() }),
 } as const;
 export type EventTopic = keyof typeof EVENTS;
 export type EventPayload<T extends EventTopic> = z.infer<(typeof EVENTS)[T]>;

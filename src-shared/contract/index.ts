@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { auditOps } from './audit';
 import { engineOps } from './engine';
+import { governanceOps, workOps } from './work';
 import { sessionOps, setupOps } from './session';
 import { systemOps } from './system';
 import { userOps } from './users';
@@ -13,6 +14,8 @@ export const contract = {
   ...userOps,
   ...auditOps,
   ...engineOps,
+  ...workOps,
+  ...governanceOps,
   ...systemOps,
 } as const satisfies Record<string, OpDefinition>;
 

@@ -7,6 +7,9 @@ import { Permission, RoleName } from '../permissions';
 
 const ByUser = z.object({ userId: UserId }).strict();
 
+/** Granting roles takes effect when a second admin approves (four-eyes), except on a site with a single admin. */
+export const RoleChangeResult = z.object({ user: UserSummary, status: z.enum(['applied', 'pending-approval']), changeId: z.string().nullable() });
+
 export const RoleInfo = z.object({ name: RoleName, description: z.string(), permissions: z.array(Permission) });
 
 export const AccessTokenSummary = z.object({
@@ -37,17 +40,17 @@ export const userOps = {
         temporaryPassword: Password,
       })
       .strict(),
-    output: UserSummary,
+    output: RoleChangeResult,
     access: 'user.manage',
     mutation: true,
-    summary: 'add a user with a temporary password they must change at first sign-in',
+    summary: 'add a user with a temporary password they must change at first sign-in; their roles take effect when a second admin approves',
   }),
   'users.setRoles': op({
     input: z.object({ userId: UserId, roles: z.array(RoleName).min(1, { message: 'choose at least one role' }) }).strict(),
-    output: UserSummary,
+    output: RoleChangeResult,
     access: 'role.grant',
     mutation: true,
-    summary: "set a user's roles (nobody changes their own roles)",
+    summary: "set a user's roles (nobody changes their own roles); takes effect when a second admin approves",
   }),
   'users.disable': op({ input: ByUser, output: UserSummary, access: 'user.manage', mutation: true, summary: 'disable a user and end their sessions' }),
   'users.enable': op({ input: ByUser, output: UserSummary, access: 'user.manage', mutation: true, summary: 'enable a disabled user' }),

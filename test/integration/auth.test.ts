@@ -112,7 +112,7 @@ describe('sign-in, sessions and the password policy', () => {
     }
   });
 
-  it('protects the site from its admins: no self-grant, no disabling oneself, a demoted admin loses admin rights at once', async () => {
+  it('protects the site from its admins: no self-grant, no disabling oneself, role changes need a second admin', async () => {
     core = await startTestCore(tempDir());
     const me = await core.ok<{ user: { id: string } }>('session.me', {}, core.admin);
     expect(await core.call('users.setRoles', { userId: me.user.id, roles: ['admin', 'approver'] }, core.admin)).toMatchObject({
@@ -121,10 +121,33 @@ describe('sign-in, sessions and the password policy', () => {
     });
     expect(await core.call('users.disable', { userId: me.user.id }, core.admin)).toMatchObject({ ok: false, error: { code: 'cannot_disable_self' } });
     const second = await core.userWith(['admin'], 'hanna');
-    expect(await core.call('users.setRoles', { userId: me.user.id, roles: ['auditor'] }, second.credential)).toMatchObject({ ok: true });
+    const third = await core.userWith(['admin'], 'ivo');
+
+    // Hanna asks to make the first admin an auditor: nothing changes until another admin approves.
+    const requested = await core.ok<{ status: string; changeId: string }>('users.setRoles', { userId: me.user.id, roles: ['auditor'] }, second.credential);
+    expect(requested.status).toBe('pending-approval');
+    const before = await core.ok<{ items: { id: string; roles: string[] }[] }>('users.list', {}, core.admin);
+    expect(before.items.find((u) => u.id === me.user.id)?.roles).toEqual(['admin']);
+    // Neither the requester nor the person whose roles change may approve.
+    expect(await core.call('changes.approve', { changeId: requested.changeId }, second.credential)).toMatchObject({
+      ok: false,
+      error: { status: 403, code: 'four_eyes' },
+    });
+    expect(await core.call('changes.approve', { changeId: requested.changeId }, core.admin)).toMatchObject({
+      ok: false,
+      error: { status: 403, code: 'self_grant' },
+    });
+    await core.ok('changes.approve', { changeId: requested.changeId }, third.credential);
+    // At once the demoted admin may no longer manage users.
     expect(await core.call('users.disable', { userId: second.userId }, core.admin)).toMatchObject({ ok: false, error: { status: 403, code: 'forbidden' } });
     const refused = await core.ok<{ items: { payload: { code: string } }[] }>('audit.search', { action: 'access.refused', limit: 50 }, second.credential);
-    expect(refused.items.map((e) => e.payload.code)).toContain('self_grant');
+    expect(refused.items.map((e) => e.payload.code)).toEqual(expect.arrayContaining(['self_grant', 'four_eyes']));
+    const approved = await core.ok<{ items: { action: string; payload: Record<string, unknown> }[] }>(
+      'audit.search',
+      { action: 'config-change.approved', limit: 10 },
+      third.credential,
+    );
+    expect(approved.items[0]?.payload).toMatchObject({ requestedBy: 'hanna', approvedBy: 'ivo' });
   });
 
   it('disabling a user ends their sessions at once', async () => {

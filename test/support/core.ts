@@ -17,7 +17,9 @@ export interface TestCore {
   call(op: string, input: unknown, credential?: Credential): Promise<DispatchResult>;
   /** Calls and returns the value, failing the test with the error body otherwise. */
   ok<T = unknown>(op: string, input: unknown, credential?: Credential): Promise<T>;
-  /** Creates a user with the roles, signs in and changes the temporary password; returns their session credential. */
+  /** Approves a pending four-eyes change as an admin other than its requester. */
+  approveChange(changeId: string): Promise<void>;
+  /** Creates a user with the roles (approving the grant if four-eyes applies), signs in and changes the temporary password. */
   userWith(roles: RoleName[], username?: string): Promise<{ credential: Credential; userId: string; username: string }>;
   admin: Credential;
   close(): Promise<void>;
@@ -59,6 +61,15 @@ export async function startTestCore(dir: string, options: { engine?: boolean } =
   await ok('setup.createFirstAdmin', { setupToken: token, username: 'admin', displayName: 'Site Admin', password: 'Temporary-Root-Pass-1' });
   const admin = await signInFresh('admin', 'Temporary-Root-Pass-1');
   let counter = 0;
+  const admins: Credential[] = [admin];
+  /** Four-eyes: approves a pending change as the first admin who did not request it. */
+  const approveAsAnotherAdmin = async (changeId: string) => {
+    for (const credential of admins) {
+      const result = await call('changes.approve', { changeId }, credential);
+      if (result.ok) return;
+    }
+    throw new Error(`no other admin could approve change ${changeId}`);
+  };
   return {
     site,
     app,
@@ -66,13 +77,18 @@ export async function startTestCore(dir: string, options: { engine?: boolean } =
     call,
     ok,
     admin,
+    approveChange: approveAsAnotherAdmin,
     async userWith(roles, username = `${roles.join('-')}-${++counter}`) {
-      const created = await ok<{ id: string }>(
+      const created = await ok<{ user: { id: string }; status: string; changeId: string | null }>(
         'users.create',
         { username, displayName: `Test ${username}`, roles, temporaryPassword: 'Temporary-Pass-123' },
         admin,
       );
-      return { credential: await signInFresh(username, 'Temporary-Pass-123'), userId: created.id, username };
+      // Once the site has two admins, roles wait for the other admin's approval.
+      if (created.status === 'pending-approval') await approveAsAnotherAdmin(created.changeId as string);
+      const credential = await signInFresh(username, 'Temporary-Pass-123');
+      if (roles.includes('admin')) admins.push(credential);
+      return { credential, userId: created.user.id, username };
     },
     close: () => app.close(),
   };

@@ -89,7 +89,11 @@ export function registerUserCommands(program: Command): void {
     const password = await temporaryPassword(o.passwordFile, 'Temporary password');
     await asUser(cmd, async ({ call }) => {
       const created = await call('users.create', { username, displayName: o.name, roles, temporaryPassword: password });
-      process.stdout.write(`Added ${created.username} (${created.roles.join(', ')}); they must change the temporary password at first sign-in.\n`);
+      const roleNote =
+        created.status === 'applied'
+          ? `(${created.user.roles.join(', ')})`
+          : `(roles ${roles.join(', ')} await a second admin's approval: change ${created.changeId})`;
+      process.stdout.write(`Added ${created.user.username} ${roleNote}; they must change the temporary password at first sign-in.\n`);
     });
   });
 
@@ -112,7 +116,11 @@ export function registerUserCommands(program: Command): void {
       const roles = parseRoles(roleArgs);
       await asUser(cmd, async ({ call }) => {
         const updated = await call('users.setRoles', { userId: await userIdOf(call, username), roles });
-        process.stdout.write(`${updated.username} now has: ${updated.roles.join(', ')}\n`);
+        process.stdout.write(
+          updated.status === 'applied'
+            ? `${updated.user.username} now has: ${updated.user.roles.join(', ')}\n`
+            : `${updated.user.username}: roles ${roles.join(', ')} await a second admin's approval (change ${updated.changeId})\n`,
+        );
       });
     },
   );

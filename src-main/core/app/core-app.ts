@@ -22,6 +22,18 @@ import { InstanceService } from '../engine/services/instance-service';
 import { IncidentService } from '../engine/services/incident-service';
 import { ConnectorService } from '../engine/services/connector-service';
 import { DecisionService } from '../engine/services/decision-service';
+import { ExpressionCache } from '../engine/runtime/evaluation';
+import { ChangeControl } from '../governance/change-control';
+import { ConflictMatrix } from '../governance/conflict-matrix';
+import { HumanWorkIntake } from '../work/human-work-intake';
+import { ApprovalService } from '../work/approval-service';
+import { TaskService } from '../work/task-service';
+import { InboxService } from '../work/inbox-service';
+import { Escalations } from '../work/escalations';
+import type { CalendarLookup } from '../work/sla-clock';
+
+/** Until the scheduler's calendars are stored, no calendar is known (deployment refuses references to one). */
+const NO_CALENDARS: CalendarLookup = () => null;
 import { operationHandlers } from './operation-handlers';
 
 export const VERSION: string = packageJson.version;
@@ -50,10 +62,16 @@ export class CoreApp {
   private constructor(private readonly options: CoreOptions) {
     const { site, clock } = options;
     const policy = options.policy ?? DEFAULT_SECURITY_POLICY;
+    const wake = () => this.engine.wake();
+    const changes = new ChangeControl(site.store, clock, this.events);
     const sessions = new SessionService(site.store, clock, this.events, policy);
-    const users = new UserService(site.store, clock, this.events, sessions);
+    const users = new UserService(site.store, clock, this.events, sessions, changes);
     const connectors = new ConnectorRuntime(site.store);
-    this.engine = new EngineHost(site.store, clock, connectors, this.events, options.log, options.engine ?? DEFAULT_ENGINE_OPTIONS);
+    const conflicts = new ConflictMatrix(site.store, clock, changes, new ExpressionCache());
+    const intake = new HumanWorkIntake(NO_CALENDARS);
+    const approvals = new ApprovalService(site.store, clock, this.events, intake, conflicts, wake);
+    const escalations = new Escalations(site.store, this.events);
+    this.engine = new EngineHost(site.store, clock, connectors, this.events, options.log, intake, [escalations], options.engine ?? DEFAULT_ENGINE_OPTIONS);
     this.ownership =
       options.ownership === false
         ? null
@@ -79,9 +97,14 @@ export class CoreApp {
       users,
       tokens: new TokenService(site.store, clock),
       audit: new AuditService(site.store),
-      deploy: new DeployService(site.store, clock),
-      instances: new InstanceService(site.store, clock, this.events, () => this.engine.wake()),
-      incidents: new IncidentService(site.store),
+      deploy: new DeployService(site.store, clock, changes),
+      instances: new InstanceService(site.store, clock, this.events, wake),
+      incidents: new IncidentService(site.store, clock, this.events, wake),
+      tasks: new TaskService(site.store, clock, this.events, intake, site.attachments, approvals, wake),
+      approvals,
+      inbox: new InboxService(site.store, clock),
+      changes,
+      conflicts,
       connectors: new ConnectorService(site.store, clock, connectors),
       decisions: new DecisionService(site.store, clock),
       status: () => this.status(),

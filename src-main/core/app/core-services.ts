@@ -10,6 +10,11 @@ import type { InstanceService } from '../engine/services/instance-service';
 import type { IncidentService } from '../engine/services/incident-service';
 import type { ConnectorService } from '../engine/services/connector-service';
 import type { DecisionService } from '../engine/services/decision-service';
+import type { TaskService } from '../work/task-service';
+import type { ApprovalService } from '../work/approval-service';
+import type { InboxService } from '../work/inbox-service';
+import type { ChangeControl } from '../governance/change-control';
+import type { ConflictMatrix } from '../governance/conflict-matrix';
 
 /** The services the handlers call; built once by the composition root. */
 export interface CoreServices {
@@ -24,5 +29,10 @@ export interface CoreServices {
   incidents: IncidentService;
   connectors: ConnectorService;
   decisions: DecisionService;
+  tasks: TaskService;
+  approvals: ApprovalService;
+  inbox: InboxService;
+  changes: ChangeControl;
+  conflicts: ConflictMatrix;
   status(): z.infer<typeof SystemStatus>;
 }

@@ -2,6 +2,11 @@ import { ROLE_DESCRIPTIONS, ROLE_NAMES, ROLE_PERMISSIONS } from '@shared/permiss
 import { caller, type Handlers } from '../dispatch/handlers';
 import { userActor } from '../auth/principal';
 import type { CoreServices } from './core-services';
+import type { AuditActor } from '@shared/domain/audit';
+
+type UserActor = AuditActor & { kind: 'user' };
+
+const asPerson = (user: { id: string; username: string }) => ({ userId: user.id, username: user.username });
 
 /** The contract's operations bound to the services. Thin by design: rules live in the services. */
 export function operationHandlers(s: CoreServices): Handlers {
@@ -60,7 +65,7 @@ export function operationHandlers(s: CoreServices): Handlers {
     }),
     'workflows.get': async (input) => s.deploy.workflow(input.key, input.version),
     'workflows.validate': async (input) => s.deploy.validate(input.file, input.text),
-    'workflows.deploy': async (input, ctx) => s.deploy.deploy(userActor(caller(ctx).user), input.file, input.text),
+    'workflows.deploy': async (input, ctx) => s.deploy.deploy(userActor(caller(ctx).user) as UserActor, input.file, input.text),
     'decisions.evaluate': async (input) => s.decisions.evaluate(input.table, input.version, input.input),
     'instances.start': async (input, ctx) => s.instances.start(userActor(caller(ctx).user), input.workflow, input.version, input.input),
     'instances.search': async (input) => s.instances.search(input),
@@ -78,5 +83,48 @@ export function operationHandlers(s: CoreServices): Handlers {
     'incidents.search': async (input) => s.incidents.search(input),
     'connectors.list': async () => ({ items: await s.connectors.list() }),
     'connectors.save': async (input, ctx) => s.connectors.save(userActor(caller(ctx).user), input),
+
+    'tasks.list': async (input, ctx) => s.tasks.list(caller(ctx), input),
+    'tasks.get': async (input, ctx) => s.tasks.get(caller(ctx), input.taskId),
+    'tasks.claim': async (input, ctx) => s.tasks.claim(caller(ctx), input.taskIds),
+    'tasks.release': async (input, ctx) => s.tasks.release(caller(ctx), input.taskIds),
+    'tasks.reassign': async (input, ctx) => s.tasks.reassign(caller(ctx), input.taskId, input.userId, input.reason),
+    'tasks.comment': async (input, ctx) => {
+      await s.tasks.comment(caller(ctx), input.taskId, input.text);
+      return { ok: true as const };
+    },
+    'tasks.attach': async (input, ctx) => ({ documentId: await s.tasks.attach(caller(ctx), input.taskId, input.name, input.mediaType, input.contentBase64) }),
+    'tasks.document': async (input, ctx) => s.tasks.document(caller(ctx), input.taskId, input.documentId),
+    'tasks.complete': async (input, ctx) => s.tasks.complete(caller(ctx), input.taskId, input.values),
+    'tasks.unmask': async (input, ctx) => s.tasks.unmask(caller(ctx), input.taskId, input.path),
+    'approvals.decide': async (input, ctx) => s.approvals.decide(caller(ctx), input.taskId, input.decision, input.comment ?? null, input.dataHash),
+    'approvals.breakGlass': async (input, ctx) => s.approvals.breakGlass(caller(ctx), input.taskId, input.reason, input.dataHash),
+    'delegations.set': async (input, ctx) => {
+      await s.inbox.delegate(caller(ctx), input.delegateUserId, input.from, input.to);
+      return { ok: true as const };
+    },
+    'notifications.list': async (input, ctx) => s.inbox.notifications(caller(ctx), input.unreadOnly, input.limit),
+    'notifications.markRead': async (input, ctx) => {
+      await s.inbox.markRead(caller(ctx), input.ids);
+      return { ok: true as const };
+    },
+    'incidents.resolve': async (input, ctx) => {
+      await s.incidents.resolve(userActor(caller(ctx).user) as UserActor, input.incidentId, input.reason);
+      return { ok: true as const };
+    },
+    'incidents.assign': async (input, ctx) => {
+      await s.incidents.assign(userActor(caller(ctx).user) as UserActor, input.incidentId, input.role, input.reason);
+      return { ok: true as const };
+    },
+    'changes.list': async (input) => ({ items: await s.changes.list(input.status) }),
+    'changes.approve': async (input, ctx) => s.changes.approve(asPerson(caller(ctx).user), input.changeId, input.comment ?? null),
+    'changes.reject': async (input, ctx) => s.changes.reject(asPerson(caller(ctx).user), input.changeId, input.reason),
+    'conflicts.get': async () => ({ rules: await s.conflicts.rules() }),
+    'conflicts.set': async (input, ctx) => {
+      const submitted = await s.conflicts.replace(userActor(caller(ctx).user) as UserActor, input.rules);
+      return submitted.status === 'applied'
+        ? { status: 'applied' as const, changeId: null }
+        : { status: 'pending-approval' as const, changeId: submitted.changeId };
+    },
   };
 }

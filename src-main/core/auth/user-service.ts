@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { AuditActor, JsonValue } from '@shared/domain/audit';
 import type { UserSummary } from '@shared/domain/users';
 import type { Clock } from '@shared/domain/time';
@@ -11,6 +12,11 @@ import { conflict, notFound, refused } from '../dispatch/app-error';
 import { hashPassword } from './passwords';
 import { userActor, type Principal } from './principal';
 import type { SessionService } from './session-service';
+import type { ChangeControl } from '../governance/change-control';
+import type { ChangeRow } from '../store/work-repositories';
+import type { RoleChangeResult as RoleChangeResultSchema } from '@shared/contract/users';
+
+type RoleChangeResult = z.infer<typeof RoleChangeResultSchema>;
 
 export function toSummary(user: UserRecord): UserSummary {
   return {
@@ -38,7 +44,10 @@ export class UserService {
     private readonly clock: Clock,
     private readonly events: EventBus,
     private readonly sessions: SessionService,
-  ) {}
+    private readonly changes: ChangeControl,
+  ) {
+    changes.register('roles', (tx, change, requester, approver, now) => this.applyRoles(tx, change, requester, approver, now));
+  }
 
   async list(includeDisabled: boolean): Promise<UserSummary[]> {
     const users = await this.store.read((tx) => tx.users.list());
@@ -46,15 +55,22 @@ export class UserService {
   }
 
   /** Creates a user with a temporary password they must change at first sign-in. */
+  /**
+   * Creates a user with a temporary password they must change at first sign-in. Their roles
+   * are a grant under four-eyes control (`changes`), except where `grant: 'direct'` — the
+   * first admin of a new site and `clearline init --admin`, before anyone could approve.
+   */
   async create(
     actor: AuditActor,
     input: { username: string; displayName: string; roles: RoleName[]; temporaryPassword: string },
-    options: { passwordField?: string; within?: (tx: Repositories) => Promise<void> } = {},
-  ): Promise<UserSummary> {
+    options: { passwordField?: string; within?: (tx: Repositories) => Promise<void>; grant?: 'direct' | 'four-eyes' } = {},
+  ): Promise<RoleChangeResult> {
     await this.sessions.assertAcceptable(input.temporaryPassword, input, async () => [], options.passwordField ?? 'temporaryPassword');
     const passwordHash = await hashPassword(input.temporaryPassword);
     const now = this.clock.now();
     const at = toTimestamp(now);
+    const roles = [...new Set(input.roles)].sort();
+    const direct = options.grant === 'direct' || actor.kind !== 'user';
     const user: UserRecord = {
       id: newUuidV7(now),
       username: input.username,
@@ -68,9 +84,9 @@ export class UserService {
       passwordChangedAt: at,
       createdAt: at,
       updatedAt: at,
-      roles: [...new Set(input.roles)].sort(),
+      roles: direct ? roles : [],
     };
-    await this.store.unit(async (tx) => {
+    const submitted = await this.store.unit(async (tx) => {
       if (await tx.users.findByUsername(input.username)) throw conflict('username_taken', `username: "${input.username}" is already taken`);
       await options.within?.(tx);
       await tx.users.insert(user, actor.kind === 'user' ? actor.userId : null);
@@ -79,25 +95,65 @@ export class UserService {
           actor,
           action: 'user.created',
           subject: { type: 'user', id: user.id },
-          payload: { after: { username: user.username, displayName: user.displayName, roles: user.roles, status: 'active' } },
+          payload: { after: { username: user.username, displayName: user.displayName, roles: user.roles, status: 'active' }, requestedRoles: roles },
         },
         at,
       );
+      if (direct || actor.kind !== 'user') return { status: 'applied' as const };
+      return this.changes.submit(tx, actor, this.rolesRequest(user, roles), now);
     });
     this.events.publish('users.changed', { userId: user.id }, { kind: 'permission', permission: 'user.read' });
-    return toSummary(user);
+    const current = (await this.store.read((tx) => tx.users.findById(user.id))) as UserRecord;
+    return { user: toSummary(current), status: submitted.status, changeId: submitted.status === 'pending-approval' ? submitted.changeId : null };
   }
 
-  async setRoles(principal: Principal, userId: string, roles: RoleName[]): Promise<UserSummary> {
+  private rolesRequest(user: Pick<UserRecord, 'id' | 'username' | 'roles'>, roles: RoleName[]) {
+    return {
+      kind: 'roles' as const,
+      target: user.id,
+      summary: `set the roles of ${user.username} to ${roles.join(', ') || 'none'}`,
+      details: { username: user.username, before: user.roles, after: roles },
+      payload: { userId: user.id, roles },
+    };
+  }
+
+  /** The four-eyes applier of a roles change: the same rules again, now, then the grant. */
+  private async applyRoles(tx: Repositories, change: ChangeRow, requester: AuditActor, approver: { username: string } | null, now: number): Promise<void> {
+    const { userId, roles } = change.payload as { userId: string; roles: RoleName[] };
+    const user = await tx.users.findById(userId);
+    if (!user) throw notFound('the user');
+    const at = toTimestamp(now);
+    if (user.roles.includes('admin') && !roles.includes('admin') && user.status === 'active' && (await tx.users.countActiveWithRole('admin')) <= 1) {
+      throw conflict('last_admin', 'This is the last active administrator; make someone else an administrator first.');
+    }
+    await tx.users.setRoles(user.id, roles, requester.kind === 'user' ? requester.userId : 'system', at);
+    await tx.audit.append(
+      {
+        actor: requester,
+        action: 'user.roles.changed',
+        subject: { type: 'user', id: user.id },
+        payload: { username: user.username, before: { roles: user.roles }, after: { roles }, change: change.id, approvedBy: approver?.username ?? null },
+      },
+      at,
+    );
+  }
+
+  async setRoles(principal: Principal, userId: string, roles: RoleName[]): Promise<RoleChangeResult> {
     if (userId === principal.user.id) throw refused('self_grant', 'Nobody changes their own roles: ask another administrator.');
     const next = [...new Set(roles)].sort();
-    return this.change(userActor(principal.user), userId, 'user.roles.changed', async (tx, user, at) => {
+    const now = this.clock.now();
+    const submitted = await this.store.unit(async (tx) => {
+      const user = await tx.users.findById(userId);
+      if (!user) throw notFound('the user');
       if (user.roles.includes('admin') && !next.includes('admin') && user.status === 'active' && (await tx.users.countActiveWithRole('admin')) <= 1) {
         throw conflict('last_admin', 'This is the last active administrator; make someone else an administrator first.');
       }
-      await tx.users.setRoles(user.id, next, principal.user.id, at);
-      return { before: { roles: user.roles }, after: { roles: next }, updated: { ...user, roles: next } };
+      return this.changes.submit(tx, userActor(principal.user) as AuditActor & { kind: 'user' }, this.rolesRequest(user, next), now);
     });
+    this.events.publish('users.changed', { userId }, { kind: 'permission', permission: 'user.read' });
+    this.events.publish('users.changed', { userId }, { kind: 'user', userId });
+    const current = (await this.store.read((tx) => tx.users.findById(userId))) as UserRecord;
+    return { user: toSummary(current), status: submitted.status, changeId: submitted.status === 'pending-approval' ? submitted.changeId : null };
   }
 
   async disable(principal: Principal, userId: string): Promise<UserSummary> {

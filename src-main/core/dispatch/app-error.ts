@@ -32,4 +32,5 @@ export const conflict = (code: string, message: string) => new AppError(409, cod
 export const invalid = (path: string, message: string) => new AppError(400, 'invalid_input', `${path}: ${message}`, { issues: [{ path, message }] });
 /** A business rule refused the action; audited as a refusal. */
 export const refused = (code: string, message: string) => new AppError(403, code, message, { audited: true });
+export const forbidden = (message: string) => new AppError(403, 'forbidden', message);
 export const unauthenticated = (code: string, message: string, alreadyAudited = false) => new AppError(401, code, message, { alreadyAudited });

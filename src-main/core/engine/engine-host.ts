@@ -2,7 +2,8 @@ import type { Clock } from '@shared/domain/time';
 import type { Store } from '../store/store';
 import type { EventBus } from '../events/event-bus';
 import type { ConnectorRuntime } from './runtime/connector-runtime';
-import { DEFAULT_ENGINE_OPTIONS, Engine, type EngineOptions } from './runtime/engine';
+import { DEFAULT_ENGINE_OPTIONS, Engine, type DueWork, type EngineOptions } from './runtime/engine';
+import type { HumanWorkGateway } from './runtime/human-work-gateway';
 
 /**
  * Runs the engine while this process owns the lease, and never otherwise: started on
@@ -18,6 +19,8 @@ export class EngineHost {
     private readonly connectors: ConnectorRuntime,
     private readonly events: EventBus,
     private readonly log: (message: string) => void,
+    private readonly work: HumanWorkGateway,
+    private readonly dueWork: readonly DueWork[],
     private readonly options: EngineOptions = DEFAULT_ENGINE_OPTIONS,
   ) {}
 
@@ -27,7 +30,7 @@ export class EngineHost {
 
   async acquired(): Promise<void> {
     if (this.engine) return;
-    this.engine = new Engine(this.store, this.clock, this.connectors, this.events, this.log, this.options);
+    this.engine = new Engine(this.store, this.clock, this.connectors, this.events, this.log, this.work, this.dueWork, this.options);
     await this.engine.start();
   }
 

@@ -127,8 +127,9 @@ export class EngineOwnership {
     const state = this.current;
     this.current = { role: 'stopped' };
     if (state.role === 'owner') {
-      this.store.setFence(null);
+      // The engine finishes what is in flight while it still holds the fence, then lets go.
       await this.listener.lost('shutting down');
+      this.store.setFence(null);
       await this.store.unit((tx) => tx.lease.release(this.holderId, state.fence));
     }
   }

@@ -15,7 +15,6 @@ export interface EngineRepositories {
   readonly timers: TimersRepository;
   readonly subscriptions: SubscriptionsRepository;
   readonly incidents: IncidentsRepository;
-  readonly humanRequests: HumanRequestsRepository;
 }
 
 export interface WorkflowVersionRow {
@@ -204,9 +203,6 @@ export interface IncidentsRepository {
   resolve(id: string, resolution: string, by: string, at: string): Promise<void>;
   search(query: IncidentQuery): Promise<(IncidentRow & { workflowKey: string; businessKey: string | null })[]>;
   ofInstance(instanceId: string): Promise<IncidentRow[]>;
-}
-
-export interface HumanRequestsRepository {
-  insert(row: { id: string; instanceId: string; activationId: string; step: string; createdAt: string }): Promise<void>;
-  close(id: string, status: 'completed' | 'cancelled', at: string): Promise<void>;
+  /** Hands an incident to a role. */
+  assign(id: string, ownerRole: string): Promise<void>;
 }

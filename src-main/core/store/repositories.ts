@@ -2,13 +2,14 @@ import type { AuditEvent, AuditRecord } from '@shared/domain/audit';
 import type { AuditQuery } from '@shared/contract/audit';
 import type { RoleName } from '@shared/permissions';
 import type { EngineRepositories } from './engine-repositories';
+import type { WorkRepositories } from './work-repositories';
 
 /**
  * The repositories a unit of work sees. Each method is async so that a PostgreSQL
  * implementation can replace the SQLite one without touching a caller. Repositories own
  * their SQL; nothing outside ./sqlite (or a future ./postgres) writes any.
  */
-export interface Repositories extends EngineRepositories {
+export interface Repositories extends EngineRepositories, WorkRepositories {
   readonly site: SiteRepository;
   readonly lease: LeaseRepository;
   readonly audit: AuditRepository;

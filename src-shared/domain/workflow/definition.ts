@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FORM_FIELD_TYPES } from '../forms';
 
 /**
  * The workflow language: a definition is YAML or JSON validated by these schemas (the
@@ -140,16 +141,60 @@ export const FormField = z
   .object({
     name: z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/),
     label: z.string().min(1),
-    type: z.enum(['text', 'textarea', 'number', 'money', 'date', 'enum', 'boolean', 'iban', 'document']),
+    type: z.enum(FORM_FIELD_TYPES),
     required: z.boolean().default(false),
-    options: z.array(z.string()).optional(),
+    /** For enum fields. */
+    options: z.array(z.string()).min(1).optional(),
+    /** For money fields: the currencies accepted. */
+    currencies: z.array(z.string().length(3)).optional(),
+    /** Masked (e.g. an account number) unless the viewer may unmask; each unmasking is audited. */
     sensitive: z.boolean().default(false),
     /** FEEL for the initial value shown. */
     default: Feel.optional(),
   })
+  .strict()
+  .refine((f) => f.type !== 'enum' || (f.options?.length ?? 0) > 0, { message: 'an enum field needs options' });
+
+const Candidates = z
+  .object({
+    roles: z.array(z.string()).default([]),
+    users: z.array(z.string()).default([]),
+    /** FEEL giving usernames, when who may do it depends on the data (e.g. the cost-centre owner). */
+    expression: Feel.optional(),
+  })
+  .strict()
+  .refine((c) => c.roles.length + c.users.length > 0 || c.expression !== undefined, { message: 'name candidate roles, users or an expression' });
+
+export const Escalation = z
+  .object({
+    /** Time after the SLA breach (PT0S: at the breach). */
+    after: IsoDuration.default('PT0S'),
+    notify: z.array(z.string()).default([]),
+    reassignTo: z.string().optional(),
+    raisePriority: z.number().int().min(0).max(100).optional(),
+  })
   .strict();
 
-const Candidates = z.object({ roles: z.array(z.string()).default([]), users: z.array(z.string()).default([]), expression: Feel.optional() }).strict();
+/** How long people have: a duration, or business days/hours in a calendar; what happens when it passes. */
+export const Sla = z
+  .object({
+    within: IsoDuration.optional(),
+    businessDays: z.number().int().min(1).max(365).optional(),
+    businessHours: z.number().min(0.25).max(2000).optional(),
+    calendar: z.string().optional(),
+    /** Opening hours for businessHours, local to the calendar's zone. */
+    hours: z
+      .object({ from: z.string().regex(/^\d{2}:\d{2}$/), to: z.string().regex(/^\d{2}:\d{2}$/) })
+      .strict()
+      .default({ from: '09:00', to: '17:00' }),
+    zone: z.string().default('UTC'),
+    escalations: z.array(Escalation).default([]),
+  })
+  .strict()
+  .refine((s) => [s.within, s.businessDays, s.businessHours].filter((x) => x !== undefined).length === 1, {
+    message: 'an SLA is exactly one of: within, businessDays, businessHours',
+  })
+  .refine((s) => s.within !== undefined || s.calendar !== undefined, { message: 'business days and hours need a calendar' });
 
 export const HumanTaskStep = z
   .object({
@@ -159,9 +204,17 @@ export const HumanTaskStep = z
     form: z.array(FormField).default([]),
     candidates: Candidates,
     priority: z.number().int().min(0).max(100).default(50),
-    due: IsoDuration.optional(),
+    sla: Sla.optional(),
+    followUp: IsoDuration.optional(),
+    /** The variables shown with the task (read-only). */
+    show: z.array(Target).default([]),
+    /** Where the completed form goes (an object of the field values). */
     result: Target.optional(),
   })
+  .strict();
+
+export const ApprovalLevel = z
+  .object({ name: z.string().min(1), roles: z.array(z.string()).min(1), approvers: z.number().int().min(1).max(10).default(1) })
   .strict();
 
 export const ApprovalStep = z
@@ -171,12 +224,28 @@ export const ApprovalStep = z
     title: z.string().min(1),
     /** The variables the approvers see and whose hash the decision is bound to. */
     subject: z.array(Target).min(1),
-    levels: z
-      .array(z.object({ name: z.string().min(1), roles: z.array(z.string()).min(1), approvers: z.number().int().min(1).default(1) }).strict())
-      .optional(),
-    /** A decision table (delegation-of-authority matrix) that chooses the levels at run time. */
+    levels: z.array(ApprovalLevel).min(1).optional(),
+    /** A decision table (delegation-of-authority matrix) that chooses the levels at run time: outputs name, roles, approvers. */
     levelsTable: z.string().optional(),
+    priority: z.number().int().min(0).max(100).default(50),
+    sla: Sla.optional(),
     result: Target.optional(),
+  })
+  .strict()
+  .refine((s) => (s.levels === undefined) !== (s.levelsTable === undefined), { message: 'an approval has either levels or a levelsTable' });
+
+/** Raises a flag for a person (e.g. a sanctions screening hit for compliance): an incident, blocking until reviewed unless `block: false`. */
+export const FlagStep = z
+  .object({
+    ...common,
+    kind: z.literal('flag'),
+    title: z.string().min(1),
+    /** FEEL: raise the flag only when true (default: always). */
+    when: Feel.optional(),
+    severity: z.enum(['low', 'medium', 'high', 'critical']).default('high'),
+    ownerRole: z.string().default('compliance'),
+    block: z.boolean().default(true),
+    details: Mapping.optional(),
   })
   .strict();
 
@@ -190,6 +259,7 @@ export type Step =
   | z.infer<typeof CallStep>
   | z.infer<typeof HumanTaskStep>
   | z.infer<typeof ApprovalStep>
+  | z.infer<typeof FlagStep>
   | ParallelStep
   | ForeachStep
   | LoopStep;
@@ -263,6 +333,7 @@ export const StepSchema: z.ZodType<Step> = z.lazy(() =>
     CallStep,
     HumanTaskStep,
     ApprovalStep,
+    FlagStep,
     ParallelStepSchema,
     ForeachStepSchema,
     LoopStepSchema,

@@ -41,6 +41,8 @@ export function stepExpressions(step: Step): ExpressionSite[] {
       return [{ path: ['items'], source: step.items }, ...(step.collect ? [{ path: ['collect'], source: step.collect }] : [])];
     case 'loop':
       return [{ path: ['until'], source: step.until }];
+    case 'flag':
+      return [...(step.when ? [{ path: ['when'], source: step.when }] : []), ...mapping('details', step.details)];
     case 'approval':
     case 'parallel':
       return [];

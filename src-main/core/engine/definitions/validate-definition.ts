@@ -1,5 +1,6 @@
 import type { Problem } from '@shared/domain/problems';
 import { WorkflowDefinition } from '@shared/domain/workflow/definition';
+import { ROLE_PERMISSIONS, type RoleName } from '@shared/permissions';
 import { compileExpression } from '../../feel';
 import { parseLocated, zodProblems, type LocatedDocument } from '../../documents/yaml-document';
 import { END, UNWIND, WorkflowModel, type BlockInfo } from './workflow-model';
@@ -117,7 +118,55 @@ export function validateDefinition(text: string, file: string, context: DeployCo
         break;
     }
   }
+  for (const info of model.steps.values()) {
+    const step = info.step;
+    if ((step.kind === 'task.human' || step.kind === 'approval') && step.sla?.calendar && !context.calendar(step.sla.calendar)) {
+      error('unknown-calendar', `no business calendar "${step.sla.calendar}" exists on this site`, [...info.docPath, 'sla', 'calendar']);
+    }
+  }
+  problems.push(...makerCheckerWarnings(model, doc));
   return { definition, pins, problems };
+}
+
+function overlaps(a: string, b: string): boolean {
+  return a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
+}
+
+/**
+ * The static segregation-of-duties check: a warning wherever one role could both make the
+ * data an approval is about (start the instance with it, or enter it in a human task) and
+ * approve it. The core refuses the same person at run time anyway; this catches the design.
+ */
+function makerCheckerWarnings(model: WorkflowModel, doc: LocatedDocument): Problem[] {
+  const warnings: Problem[] = [];
+  const starters = (Object.keys(ROLE_PERMISSIONS) as RoleName[]).filter((r) => ROLE_PERMISSIONS[r].includes('instance.start'));
+  const tasks = [...model.steps.values()].filter((i) => i.step.kind === 'task.human');
+  for (const info of model.steps.values()) {
+    const step = info.step;
+    if (step.kind !== 'approval' || !step.levels) continue;
+    for (const [l, level] of step.levels.entries()) {
+      for (const role of level.roles) {
+        const makes: string[] = [];
+        if ((starters as string[]).includes(role)) makes.push('starting the instance with its input');
+        for (const t of tasks) {
+          const task = t.step as Extract<typeof t.step, { kind: 'task.human' }>;
+          if (task.result && task.candidates.roles.includes(role) && step.subject.some((path) => overlaps(path, task.result as string)))
+            makes.push(`entering ${task.result} in step ${task.id}`);
+        }
+        if (makes.length > 0) {
+          warnings.push(
+            doc.problem(
+              'warning',
+              'maker-checker',
+              `role ${role} can both make the data under approval (${makes.join('; ')}) and approve it at level "${level.name}"; the same person is refused at run time, but consider separate roles`,
+              [...info.docPath, 'levels', l, 'roles'],
+            ),
+          );
+        }
+      }
+    }
+  }
+  return warnings;
 }
 
 type ErrorAt = (code: string, message: string, path: (string | number)[]) => void;

@@ -8,6 +8,7 @@ import type {
   Activation,
   Actor,
   Command,
+  HumanWork,
   IncidentType,
   InstanceState,
   Message,
@@ -18,7 +19,8 @@ import type {
   TransitionResult,
   Wait,
 } from './types';
-import { assign, clone } from './variables';
+import { assign, clone, valueAt } from './variables';
+import { canonicalJson } from '@shared/domain/canonical-json';
 
 const ENGINE: Actor = { kind: 'engine' };
 type Vars = { [key: string]: JsonValue };
@@ -44,6 +46,8 @@ export function transition(ctx: TransitionContext, snapshot: Snapshot, messages:
 class Transition {
   private readonly state: InstanceState;
   private readonly variables: Vars;
+  private readonly original: Vars;
+  private readonly originalState: InstanceState;
   private readonly provenance: Snapshot['provenance'];
   private readonly commands: Command[] = [];
   private readonly events: TransitionEvent[] = [];
@@ -54,11 +58,14 @@ class Transition {
     snapshot: Snapshot,
   ) {
     this.state = clone(snapshot.state);
+    this.originalState = snapshot.state;
+    this.original = snapshot.variables;
     this.variables = clone(snapshot.variables);
     this.provenance = clone(snapshot.provenance);
   }
 
   result(): TransitionResult {
+    this.noticeApprovalDataChanges();
     return {
       state: this.state,
       variables: this.variables,
@@ -67,6 +74,19 @@ class Transition {
       events: this.events,
       transitions: this.transitions,
     };
+  }
+
+  /** An approval is bound to its data: when this transition changed the data of a pending approval, its decisions so far are void. */
+  private noticeApprovalDataChanges(): void {
+    for (const activation of Object.values(this.state.activations)) {
+      if (activation.status !== 'waiting' || activation.wait?.kind !== 'human') continue;
+      // An approval that started in this transition saw the data as it is now.
+      if (this.originalState.activations[activation.id]?.wait?.kind !== 'human') continue;
+      const step = this.step(activation);
+      if (step.kind !== 'approval') continue;
+      const subject = (vars: Vars) => canonicalJson(step.subject.map((path) => valueAt(vars, path) ?? null));
+      if (subject(this.original) !== subject(this.variables)) this.commands.push({ kind: 'approval-data-changed', requestId: activation.wait.requestId });
+    }
   }
 
   // ── identifiers, events ────────────────────────────────────────────────────────────
@@ -102,6 +122,8 @@ class Transition {
         return this.onHumanDone(message);
       case 'operator':
         return this.onOperator(message);
+      case 'data-changed':
+        return this.onDataChanged(message);
     }
   }
 
@@ -214,6 +236,16 @@ class Transition {
     this.complete(activation, outputs, message.by);
   }
 
+  private onDataChanged(message: Extract<Message, { kind: 'data-changed' }>): void {
+    const by = message.by.kind === 'user' ? { kind: 'user' as const, userId: message.by.userId, username: message.by.username } : { kind: 'engine' as const };
+    const before: Vars = {};
+    for (const [path, value] of Object.entries(message.changes)) {
+      before[path] = valueAt(this.variables, path) ?? null;
+      assign(this.variables, this.provenance, path, value, { by, at: this.ctx.now });
+    }
+    this.emit('data.changed', { reason: message.reason, before, after: message.changes }, message.by);
+  }
+
   private onOperator(message: Extract<Message, { kind: 'operator' }>): void {
     if (message.action === 'cancel') {
       this.emit('instance.cancel-requested', { reason: message.reason }, message.by);
@@ -221,6 +253,13 @@ class Transition {
       return;
     }
     const activation = this.state.activations[message.activationId];
+    if (message.action === 'resolve') {
+      if (activation?.wait?.kind === 'incident' && activation.wait.type === 'compliance-flag') {
+        this.emit('flag.cleared', { step: activation.step, activation: activation.id, reason: message.reason }, message.by);
+        this.complete(activation, {}, message.by);
+      }
+      return;
+    }
     if (!activation || activation.wait?.kind !== 'incident') {
       this.emit(
         'operator.request-ignored',
@@ -406,9 +445,47 @@ class Transition {
       case 'task.human':
       case 'approval': {
         const requestId = `${this.ctx.instanceId}.${activation.id}.${activation.attempt}`;
-        this.commands.push({ kind: 'human', requestId, activationId: activation.id, step: step.id, attempt: activation.attempt });
+        const work = step.kind === 'approval' ? this.approvalWork(activation, step) : this.taskWork(activation, step);
+        this.commands.push({ kind: 'human', requestId, activationId: activation.id, step: step.id, attempt: activation.attempt, work });
         activation.wait = { kind: 'human', requestId };
-        this.emit('human-work.requested', { step: step.id, activation: activation.id, kind: step.kind, requestId });
+        this.emit('human-work.requested', {
+          step: step.id,
+          activation: activation.id,
+          kind: step.kind,
+          requestId,
+          ...(work.kind === 'approval' ? { levels: work.levels } : { candidates: work.candidates }),
+        });
+        return;
+      }
+      case 'flag': {
+        if (step.when && this.evaluate(step.when, activation) !== true) return this.complete(activation, {});
+        const details = this.evaluateMapping(step.details, activation);
+        const incidentId = `${this.ctx.instanceId}.${this.id('i')}`;
+        const error: StepError = { code: 'COMPLIANCE_FLAG', message: step.title, retryable: false, details };
+        this.commands.push({
+          kind: 'incident',
+          incidentId,
+          activationId: activation.id,
+          step: step.id,
+          type: 'compliance-flag',
+          error,
+          attempts: 1,
+          inputs: details,
+          severity: step.severity,
+          ownerRole: step.ownerRole,
+        });
+        this.emit('flag.raised', {
+          step: step.id,
+          activation: activation.id,
+          incident: incidentId,
+          title: step.title,
+          severity: step.severity,
+          ownerRole: step.ownerRole,
+          blocking: step.block,
+          details,
+        });
+        if (!step.block) return this.complete(activation, {});
+        activation.wait = { kind: 'incident', incidentId, type: 'compliance-flag', error };
         return;
       }
       case 'parallel': {
@@ -438,6 +515,55 @@ class Transition {
         return;
       }
     }
+  }
+
+  private taskWork(activation: Activation, step: Extract<Step, { kind: 'task.human' }>): HumanWork {
+    const users = [...step.candidates.users];
+    if (step.candidates.expression) {
+      const named = this.evaluate(step.candidates.expression, activation);
+      for (const name of Array.isArray(named) ? named : [named]) if (typeof name === 'string') users.push(name);
+    }
+    return {
+      kind: 'task',
+      title: step.title,
+      form: step.form.map((f) => ({
+        name: f.name,
+        label: f.label,
+        type: f.type,
+        required: f.required,
+        options: f.options,
+        currencies: f.currencies,
+        sensitive: f.sensitive,
+        value: f.default ? this.evaluate(f.default, activation) : null,
+      })),
+      candidates: { roles: [...step.candidates.roles], users },
+      priority: step.priority,
+      sla: (step.sla ?? null) as JsonValue,
+      followUpMs: step.followUp ? addDuration(this.ctx.now, step.followUp) - this.ctx.now : null,
+      show: step.show,
+    };
+  }
+
+  /** Levels come from the step, or from the delegation-of-authority table evaluated on the data now. */
+  private approvalWork(activation: Activation, step: Extract<Step, { kind: 'approval' }>): HumanWork {
+    let levels = step.levels;
+    if (!levels && step.levelsTable) {
+      const pin = this.ctx.pins.tables[step.levelsTable];
+      if (!pin) throw Object.assign(new Error(`decision table ${step.levelsTable} is not pinned in this version`), { code: 'NOT_PINNED' });
+      const decision = this.ctx.services.decide(step.levelsTable, pin, this.contextOf(activation.scope));
+      this.emit('decision.evaluated', {
+        step: step.id,
+        activation: activation.id,
+        table: step.levelsTable,
+        version: pin.version,
+        contentHash: pin.contentHash,
+        input: null,
+        matchedRules: decision.matchedRules.map((r) => ({ index: r.index, id: r.id })),
+        result: decision.result,
+      });
+      levels = levelsFrom(decision.result);
+    }
+    return { kind: 'approval', title: step.title, subject: step.subject, levels: levels ?? [], priority: step.priority, sla: (step.sla ?? null) as JsonValue };
   }
 
   private executeWait(activation: Activation, step: Extract<Step, { kind: 'wait' }>): void {
@@ -746,4 +872,24 @@ class Transition {
 
 function errorJson(error: StepError): JsonValue {
   return { code: error.code, message: error.message, retryable: error.retryable, ...(error.details !== undefined ? { details: error.details } : {}) };
+}
+
+/**
+ * The levels a delegation-of-authority table chose: one output per matched rule (COLLECT,
+ * RULE ORDER) or a single one, each with `name`, `roles` (a list, or names separated by
+ * commas) and optionally `approvers`.
+ */
+function levelsFrom(result: JsonValue): { name: string; roles: string[]; approvers: number }[] {
+  const rows = Array.isArray(result) ? result : result === null ? [] : [result];
+  return rows.map((row, i) => {
+    const r = (row ?? {}) as { [key: string]: JsonValue };
+    const roles = Array.isArray(r.roles)
+      ? r.roles.map(String)
+      : String(r.roles ?? '')
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean);
+    if (roles.length === 0) throw Object.assign(new Error(`the levels table gave level ${i + 1} without roles`), { code: 'EXPRESSION' });
+    return { name: String(r.name ?? `Level ${i + 1}`), roles, approvers: typeof r.approvers === 'number' ? r.approvers : 1 };
+  });
 }

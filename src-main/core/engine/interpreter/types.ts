@@ -1,4 +1,5 @@
 import type { JsonValue } from '@shared/domain/audit';
+import type { FormFieldSpec } from '@shared/domain/forms';
 
 /**
  * The interpreter's data: everything about a running instance that is not its variables.
@@ -57,7 +58,7 @@ export type Wait =
   | { kind: 'human'; requestId: string }
   | { kind: 'incident'; incidentId: string; type: IncidentType; error: StepError };
 
-export type IncidentType = 'retries-exhausted' | 'in-doubt' | 'expression' | 'unique-violation' | 'failure';
+export type IncidentType = 'retries-exhausted' | 'in-doubt' | 'expression' | 'unique-violation' | 'failure' | 'compliance-flag';
 
 export interface Activation {
   id: string;
@@ -86,7 +87,32 @@ export type Message =
   | { kind: 'operator'; action: 'cancel'; reason: string; by: Actor }
   | { kind: 'operator'; action: 'retry'; activationId: string; reason: string; by: Actor }
   | { kind: 'operator'; action: 'skip'; activationId: string; value: JsonValue; reason: string; by: Actor }
-  | { kind: 'operator'; action: 'reconcile'; activationId: string; done: boolean; value: JsonValue; reason: string; by: Actor };
+  | { kind: 'operator'; action: 'reconcile'; activationId: string; done: boolean; value: JsonValue; reason: string; by: Actor }
+  /** A reviewer closed a blocking flag: the step completes. */
+  | { kind: 'operator'; action: 'resolve'; activationId: string; reason: string; by: Actor }
+  /** People changed data under review (a rework task after "request changes"). */
+  | { kind: 'data-changed'; changes: { [path: string]: JsonValue }; by: Actor; reason: string };
+
+/** What people are asked to do, computed when the step starts (candidates, defaults, levels). */
+export type HumanWork =
+  | {
+      kind: 'task';
+      title: string;
+      form: (FormFieldSpec & { value: JsonValue })[];
+      candidates: { roles: string[]; users: string[] };
+      priority: number;
+      sla: JsonValue | null;
+      followUpMs: number | null;
+      show: string[];
+    }
+  | {
+      kind: 'approval';
+      title: string;
+      subject: string[];
+      levels: { name: string; roles: string[]; approvers: number }[];
+      priority: number;
+      sla: JsonValue | null;
+    };
 
 /** Side effects to carry out once the transition is durable. */
 export type Command =
@@ -108,9 +134,22 @@ export type Command =
   | { kind: 'unsubscribe'; activationId: string }
   | { kind: 'start-child'; activationId: string; instanceId: string; workflow: string; version: number; input: { [key: string]: JsonValue } }
   | { kind: 'cancel-child'; instanceId: string; reason: string }
-  | { kind: 'human'; requestId: string; activationId: string; step: string; attempt: number }
+  | { kind: 'human'; requestId: string; activationId: string; step: string; attempt: number; work: HumanWork }
+  /** Data an open approval is about changed: decisions already given are void. */
+  | { kind: 'approval-data-changed'; requestId: string }
   | { kind: 'cancel-human'; requestId: string }
-  | { kind: 'incident'; incidentId: string; activationId: string; step: string; type: IncidentType; error: StepError; attempts: number; inputs: JsonValue }
+  | {
+      kind: 'incident';
+      incidentId: string;
+      activationId: string;
+      step: string;
+      type: IncidentType;
+      error: StepError;
+      attempts: number;
+      inputs: JsonValue;
+      severity?: 'low' | 'medium' | 'high' | 'critical';
+      ownerRole?: string;
+    }
   | { kind: 'resolve-incident'; incidentId: string; resolution: string; by: Actor };
 
 /** One audit event the transition produced; the runtime adds sequence, time, hash and the actor. */

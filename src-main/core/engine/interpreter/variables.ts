@@ -41,3 +41,13 @@ export function provenanceOf(provenance: Provenance, path: string): ProvenanceEn
 export function clone<T>(value: T): T {
   return structuredClone(value);
 }
+
+/** The value at `a.b.c`, or undefined. */
+export function valueAt(variables: { [key: string]: JsonValue }, path: string): JsonValue | undefined {
+  let node: JsonValue | undefined = variables;
+  for (const part of path.split('.')) {
+    if (node === null || typeof node !== 'object' || Array.isArray(node)) return undefined;
+    node = (node as { [key: string]: JsonValue })[part];
+  }
+  return node;
+}

@@ -7,6 +7,7 @@ import { WorkflowModel } from '../definitions/workflow-model';
 import { transition } from '../interpreter/transition';
 import type { Message } from '../interpreter/types';
 import type { ConnectorRuntime } from './connector-runtime';
+import type { HumanWorkGateway } from './human-work-gateway';
 import { DecisionTableCache, ExpressionCache, interpreterServices } from './evaluation';
 import { ConcurrentTransitionError, persistTransition } from './persist-transition';
 import { statusOf } from './instance-status';
@@ -28,6 +29,17 @@ interface Arrival {
   effect: OutboxRow;
   message: Message;
   status: 'done' | 'failed' | 'in-doubt';
+}
+
+/**
+ * Other durable deadlines the owner keeps (people's SLAs, schedules, checkpoints): the engine
+ * loop asks each when it is next due and lets it fire what is due, so one process and one
+ * wake-up timer drive them all.
+ */
+export interface DueWork {
+  readonly name: string;
+  nextDueAt(): Promise<number | null>;
+  fireDue(now: number): Promise<void>;
 }
 
 export interface EngineMetrics {
@@ -64,6 +76,8 @@ export class Engine {
     private readonly connectors: ConnectorRuntime,
     private readonly events: EventBus,
     private readonly log: (message: string) => void,
+    private readonly work: HumanWorkGateway,
+    private readonly dueWork: readonly DueWork[],
     private readonly options: EngineOptions = DEFAULT_ENGINE_OPTIONS,
   ) {}
 
@@ -105,6 +119,7 @@ export class Engine {
         this.pumpAgain = false;
         if (!this.running) return;
         await this.fireDueTimers();
+        for (const due of this.dueWork) await due.fireDue(this.clock.now());
         const free = this.options.maxConcurrentInstances - this.inFlightInstances.size;
         if (free <= 0) continue;
         const ids = (await this.store.read((tx) => tx.instances.runnable(free + this.inFlightInstances.size)))
@@ -129,7 +144,11 @@ export class Engine {
   private async scheduleWake(): Promise<void> {
     if (!this.running) return;
     if (this.wakeTimer) clearTimeout(this.wakeTimer);
-    const nextDue = await this.store.read((tx) => tx.timers.nextDueAt()).catch(() => null);
+    const candidates = await Promise.all([this.store.read((tx) => tx.timers.nextDueAt()), ...this.dueWork.map((d) => d.nextDueAt())]).catch(
+      () => [] as (number | null)[],
+    );
+    const known = candidates.filter((t): t is number => t !== null);
+    const nextDue = known.length ? Math.min(...known) : null;
     const delay = Math.max(0, Math.min(this.options.pollMs, nextDue === null ? Infinity : nextDue - this.clock.now()));
     this.wakeTimer = setTimeout(() => this.kick(), delay);
     this.wakeTimer.unref();
@@ -192,7 +211,7 @@ export class Engine {
           const { row: version, model } = await this.version(tx, row.versionId);
           const ctx = { instanceId, model, pins: version.pins, now, services: interpreterServices(this.expressions, this.tables, now) };
           const result = transition(ctx, { state: row.state, variables: row.variables, provenance: row.provenance }, messages);
-          const effects = await persistTransition(tx, row, result, mail.at(-1)?.seq ?? 0, at);
+          const effects = await persistTransition(tx, row, result, mail.at(-1)?.seq ?? 0, now, this.work);
           return { effects, status: statusOf(result.state, row.suspended), steps: result.transitions };
         },
         { fenced: true },

@@ -5,6 +5,8 @@ import type { Repositories } from '../../store/repositories';
 import type { InstanceRow, OutboxRow } from '../../store/engine-repositories';
 import { emptyState } from '../interpreter/transition';
 import type { Actor, Command, TransitionResult } from '../interpreter/types';
+import type { HumanWorkGateway } from './human-work-gateway';
+import { toTimestamp } from '@shared/domain/time';
 import { statusOf } from './instance-status';
 
 export function actorOf(by: Actor): AuditActor {
@@ -28,12 +30,15 @@ export class ConcurrentTransitionError extends Error {
  * (outbox effects, timers, subscriptions, child instances, incidents, human requests).
  * Returns the effects to dispatch once the commit is durable.
  */
-export async function persistTransition(tx: Repositories, row: InstanceRow, result: TransitionResult, consumedUpTo: number, at: string): Promise<OutboxRow[]> {
-  const effects: OutboxRow[] = [];
-  for (const command of result.commands) {
-    const effect = await applyCommand(tx, row, command, at);
-    if (effect) effects.push(effect);
-  }
+export async function persistTransition(
+  tx: Repositories,
+  row: InstanceRow,
+  result: TransitionResult,
+  consumedUpTo: number,
+  now: number,
+  work: HumanWorkGateway,
+): Promise<OutboxRow[]> {
+  const at = toTimestamp(now);
   for (const event of result.events) {
     await tx.audit.append(
       {
@@ -44,6 +49,11 @@ export async function persistTransition(tx: Repositories, row: InstanceRow, resu
       },
       at,
     );
+  }
+  const effects: OutboxRow[] = [];
+  for (const command of result.commands) {
+    const effect = await applyCommand(tx, row, command, at, now, work);
+    if (effect) effects.push(effect);
   }
   const outcome = result.state.outcome;
   if (outcome && row.parentId && row.parentActivation) {
@@ -78,7 +88,7 @@ export async function persistTransition(tx: Repositories, row: InstanceRow, resu
   return effects;
 }
 
-async function applyCommand(tx: Repositories, row: InstanceRow, command: Command, at: string): Promise<OutboxRow | null> {
+async function applyCommand(tx: Repositories, row: InstanceRow, command: Command, at: string, now: number, work: HumanWorkGateway): Promise<OutboxRow | null> {
   switch (command.kind) {
     case 'effect': {
       const effect: OutboxRow = {
@@ -151,10 +161,13 @@ async function applyCommand(tx: Repositories, row: InstanceRow, command: Command
       await tx.mailbox.append(command.instanceId, { kind: 'operator', action: 'cancel', reason: command.reason, by: { kind: 'engine' } }, at);
       return null;
     case 'human':
-      await tx.humanRequests.insert({ id: command.requestId, instanceId: row.id, activationId: command.activationId, step: command.step, createdAt: at });
+      await work.open(tx, row, command, now);
       return null;
     case 'cancel-human':
-      await tx.humanRequests.close(command.requestId, 'cancelled', at);
+      await work.cancel(tx, command.requestId, now);
+      return null;
+    case 'approval-data-changed':
+      await work.dataChanged(tx, row, command.requestId, now);
       return null;
     case 'incident':
       await tx.incidents.insert({
@@ -172,8 +185,8 @@ async function applyCommand(tx: Repositories, row: InstanceRow, command: Command
         attempts: command.attempts,
         inputs: command.inputs,
         status: 'open',
-        ownerRole: 'admin',
-        severity: command.type === 'in-doubt' ? 'high' : 'medium',
+        ownerRole: command.ownerRole ?? 'admin',
+        severity: command.severity ?? (command.type === 'in-doubt' ? 'high' : 'medium'),
         createdAt: at,
         resolvedAt: null,
         resolution: null,

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { AuditActor } from '@shared/domain/audit';
+import type { AuditActor, JsonValue } from '@shared/domain/audit';
 import type { z } from 'zod';
 import type { DeployResult, WorkflowSummary as WorkflowSummarySchema, WorkflowVersionDetail as WorkflowVersionDetailSchema } from '@shared/contract/engine';
-import { notFound } from '../../dispatch/app-error';
+import { conflict, notFound } from '../../dispatch/app-error';
+import type { ChangeControl } from '../../governance/change-control';
+import type { ChangeRow } from '../../store/work-repositories';
 import { canonicalJson } from '@shared/domain/canonical-json';
 import type { Problem } from '@shared/domain/problems';
 import type { Clock } from '@shared/domain/time';
@@ -27,7 +29,10 @@ export class DeployService {
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
-  ) {}
+    private readonly changes: ChangeControl,
+  ) {
+    changes.register('deploy', (tx, change, requester, approver, now) => this.applyDeploy(tx, change, requester, approver, now));
+  }
 
   async listWorkflows(): Promise<WorkflowSummary[]> {
     const rows = await this.store.read((tx) => tx.workflows.listLatest());
@@ -79,10 +84,10 @@ export class DeployService {
     const kind = this.kindOf(file, text);
     if (kind === 'workflow') {
       const { problems } = validateDefinition(text, file, context);
-      return { outcome: problems.some(isError) ? 'invalid' : 'unchanged', problems, deployed: [] };
+      return { outcome: problems.some(isError) ? 'invalid' : 'unchanged', changeId: null, problems, deployed: [] };
     }
     const { problems } = this.tables(kind, file, text);
-    return { outcome: problems.some(isError) ? 'invalid' : 'unchanged', problems, deployed: [] };
+    return { outcome: problems.some(isError) ? 'invalid' : 'unchanged', changeId: null, problems, deployed: [] };
   }
 
   private tables(kind: 'dmn' | 'table', file: string, text: string): { tables: CompiledTable[]; problems: Problem[] } {
@@ -93,88 +98,158 @@ export class DeployService {
     return { tables: parsed.tables, problems };
   }
 
-  async deploy(actor: AuditActor, file: string, text: string): Promise<DeployResult> {
-    const kind = this.kindOf(file, text);
-    const at = toTimestamp(this.clock.now());
-    const by = actorName(actor);
-    if (kind !== 'workflow') {
-      const { tables, problems } = this.tables(kind, file, text);
-      if (problems.some(isError) || tables.length === 0) return { outcome: 'invalid', problems, deployed: [] };
-      return this.store.unit(async (tx) => {
-        const deployed: DeployResult['deployed'] = [];
-        let changed = false;
-        for (const table of tables) {
-          const key = table.model.id;
-          const existing = await tx.decisionTables.byHash(key, table.contentHash);
-          if (existing) {
-            deployed.push({ kind: 'decision-table', key, version: existing.version, contentHash: existing.contentHash });
-            continue;
-          }
-          const version = ((await tx.decisionTables.latest(key))?.version ?? 0) + 1;
-          await tx.decisionTables.insert({
-            id: newUuidV7(this.clock.now()),
-            tableKey: key,
-            version,
-            name: table.model.name ?? null,
-            contentHash: table.contentHash,
-            source: text,
-            sourceFile: file,
-            model: table.model as never,
-            deployedBy: by,
-            deployedAt: at,
-          });
-          await tx.audit.append(
-            {
-              actor,
-              action: 'decision-table.deployed',
-              subject: { type: 'decision-table', id: key },
-              payload: { version, contentHash: table.contentHash, file },
-            },
-            at,
-          );
-          deployed.push({ kind: 'decision-table', key, version, contentHash: table.contentHash });
-          changed = true;
-        }
-        return { outcome: changed ? 'deployed' : 'unchanged', problems, deployed };
-      });
-    }
-
+  /**
+   * Deploys after a second admin approves (four-eyes), or at once on a single-admin site.
+   * Nothing invalid is ever recorded; content identical to a deployed version is `unchanged`.
+   */
+  async deploy(actor: AuditActor & { kind: 'user' }, file: string, text: string): Promise<DeployResult> {
+    const now = this.clock.now();
     return this.store.unit(async (tx) => {
-      const validated = validateDefinition(text, file, await deployContext(tx));
-      if (!validated.definition || validated.problems.some(isError)) return { outcome: 'invalid' as const, problems: validated.problems, deployed: [] };
-      const definition = validated.definition;
-      const contentHash = createHash('sha256')
-        .update(canonicalJson({ definition, pins: validated.pins }))
-        .digest('hex');
-      const key = definition.workflow;
-      const existing = await tx.workflows.byHash(key, contentHash);
-      if (existing)
-        return {
-          outcome: 'unchanged' as const,
-          problems: validated.problems,
-          deployed: [{ kind: 'workflow' as const, key, version: existing.version, contentHash }],
-        };
-      const version = ((await tx.workflows.latest(key))?.version ?? 0) + 1;
-      await tx.workflows.insert({
-        id: newUuidV7(this.clock.now()),
-        workflowKey: key,
-        version,
-        name: definition.name,
-        contentHash,
-        source: text,
-        sourceFile: file,
-        definition,
-        pins: validated.pins,
-        deployedBy: by,
-        deployedAt: at,
-      });
-      await tx.audit.append(
-        { actor, action: 'workflow.deployed', subject: { type: 'workflow', id: key }, payload: { version, contentHash, file, pins: validated.pins as never } },
-        at,
+      const plan = await this.plan(tx, file, text);
+      if (plan.invalid) return { outcome: 'invalid', changeId: null, problems: plan.problems, deployed: [] };
+      const planned = plan.artifacts.map(summaryOf);
+      if (plan.artifacts.length === 0) return { outcome: 'unchanged', changeId: null, problems: plan.problems, deployed: plan.unchanged };
+      const submitted = await this.changes.submit(
+        tx,
+        actor,
+        {
+          kind: 'deploy',
+          target: planned.map((a) => `${a.kind}:${a.key}`).join(','),
+          summary: `deploy ${planned.map((a) => `${a.kind} ${a.key} v${a.version}`).join(', ')} from ${file}`,
+          details: { file, artifacts: planned },
+          payload: { file, text },
+        },
+        now,
       );
-      return { outcome: 'deployed' as const, problems: validated.problems, deployed: [{ kind: 'workflow' as const, key, version, contentHash }] };
+      return submitted.status === 'applied'
+        ? { outcome: 'deployed', changeId: null, problems: plan.problems, deployed: [...planned, ...plan.unchanged] }
+        : { outcome: 'pending-approval', changeId: submitted.changeId, problems: plan.problems, deployed: [...planned, ...plan.unchanged] };
     });
   }
+
+  /** The four-eyes applier: plans again against the site as it is now, and writes the versions. */
+  private async applyDeploy(tx: Repositories, change: ChangeRow, requester: AuditActor, approver: { username: string } | null, now: number): Promise<void> {
+    const { file, text } = change.payload as { file: string; text: string };
+    const plan = await this.plan(tx, file, text);
+    if (plan.invalid) {
+      throw conflict(
+        'change_no_longer_valid',
+        `The change no longer validates: ${plan.problems
+          .filter(isError)
+          .map((p) => `${p.line}:${p.column} ${p.message}`)
+          .join('; ')}`,
+      );
+    }
+    const at = toTimestamp(now);
+    for (const artifact of plan.artifacts) await artifact.write(tx, actorName(requester), at);
+    for (const artifact of plan.artifacts) {
+      await tx.audit.append(
+        {
+          actor: requester,
+          action: artifact.kind === 'workflow' ? 'workflow.deployed' : 'decision-table.deployed',
+          subject: { type: artifact.kind, id: artifact.key },
+          payload: {
+            version: artifact.version,
+            contentHash: artifact.contentHash,
+            file,
+            change: change.id,
+            approvedBy: approver?.username ?? null,
+            pins: artifact.pins,
+          },
+        },
+        at,
+      );
+    }
+  }
+
+  /** What deploying the file would write, validated against the site's current connectors, tables and workflows. */
+  private async plan(tx: Repositories, file: string, text: string): Promise<Plan> {
+    const kind = this.kindOf(file, text);
+    const unchanged: DeployResult['deployed'] = [];
+    const artifacts: PlannedArtifact[] = [];
+    if (kind !== 'workflow') {
+      const { tables, problems } = this.tables(kind, file, text);
+      if (problems.some(isError) || tables.length === 0) return { invalid: true, problems };
+      for (const table of tables) {
+        const key = table.model.id;
+        const existing = await tx.decisionTables.byHash(key, table.contentHash);
+        if (existing) {
+          unchanged.push({ kind: 'decision-table', key, version: existing.version, contentHash: existing.contentHash });
+          continue;
+        }
+        const version = ((await tx.decisionTables.latest(key))?.version ?? 0) + 1;
+        artifacts.push({
+          kind: 'decision-table',
+          key,
+          version,
+          contentHash: table.contentHash,
+          pins: null,
+          write: (w, by, at) =>
+            w.decisionTables.insert({
+              id: newUuidV7(this.clock.now()),
+              tableKey: key,
+              version,
+              name: table.model.name ?? null,
+              contentHash: table.contentHash,
+              source: text,
+              sourceFile: file,
+              model: table.model as never,
+              deployedBy: by,
+              deployedAt: at,
+            }),
+        });
+      }
+      return { invalid: false, problems, artifacts, unchanged };
+    }
+    const validated = validateDefinition(text, file, await deployContext(tx));
+    if (!validated.definition || validated.problems.some(isError)) return { invalid: true, problems: validated.problems };
+    const definition = validated.definition;
+    const contentHash = createHash('sha256')
+      .update(canonicalJson({ definition, pins: validated.pins }))
+      .digest('hex');
+    const key = definition.workflow;
+    const existing = await tx.workflows.byHash(key, contentHash);
+    if (existing)
+      return { invalid: false, problems: validated.problems, artifacts, unchanged: [{ kind: 'workflow', key, version: existing.version, contentHash }] };
+    const version = ((await tx.workflows.latest(key))?.version ?? 0) + 1;
+    artifacts.push({
+      kind: 'workflow',
+      key,
+      version,
+      contentHash,
+      pins: validated.pins as never,
+      write: (w, by, at) =>
+        w.workflows.insert({
+          id: newUuidV7(this.clock.now()),
+          workflowKey: key,
+          version,
+          name: definition.name,
+          contentHash,
+          source: text,
+          sourceFile: file,
+          definition,
+          pins: validated.pins,
+          deployedBy: by,
+          deployedAt: at,
+        }),
+    });
+    return { invalid: false, problems: validated.problems, artifacts, unchanged };
+  }
+}
+
+interface PlannedArtifact {
+  kind: 'workflow' | 'decision-table';
+  key: string;
+  version: number;
+  contentHash: string;
+  pins: JsonValue;
+  write(tx: Repositories, by: string, at: string): Promise<void>;
+}
+
+type Plan = { invalid: true; problems: Problem[] } | { invalid: false; problems: Problem[]; artifacts: PlannedArtifact[]; unchanged: DeployResult['deployed'] };
+
+function summaryOf(a: PlannedArtifact): DeployResult['deployed'][number] {
+  return { kind: a.kind, key: a.key, version: a.version, contentHash: a.contentHash };
 }
 
 function isError(p: Problem): boolean {

@@ -25,8 +25,9 @@ export function AddUserModal({ opened, onClose }: { opened: boolean; onClose: ()
   };
   const submit = form.onSubmit(async (values) => {
     try {
-      const user = await create.mutateAsync(values);
-      notifySuccess(`${user.displayName} (${user.username}) added. Give them the temporary password; they choose their own at first sign-in.`);
+      const { user, status } = await create.mutateAsync(values);
+      const roles = status === 'applied' ? '' : ' Their roles take effect when a second admin approves the change (Admin › Pending changes).';
+      notifySuccess(`${user.displayName} (${user.username}) added. Give them the temporary password; they choose their own at first sign-in.${roles}`);
       close();
     } catch (error) {
       showApiError(form, FIELDS, error as ApiError);

@@ -18,8 +18,10 @@ export function EditRolesModal({ user, onClose }: { user: UserSummary; onClose: 
   const form = useForm({ initialValues: { roles: [...user.roles] as RoleName[] }, validate: contractResolver(schema) });
   const submit = form.onSubmit(async ({ roles }) => {
     try {
-      await setRoles.mutateAsync({ userId: user.id, roles });
-      notifySuccess(`Roles of ${user.displayName} changed.`);
+      const result = await setRoles.mutateAsync({ userId: user.id, roles });
+      notifySuccess(
+        result.status === 'applied' ? `Roles of ${user.displayName} changed.` : `The new roles of ${user.displayName} await a second admin's approval.`,
+      );
       onClose();
     } catch (error) {
       showApiError(form, ['roles'], error as ApiError);

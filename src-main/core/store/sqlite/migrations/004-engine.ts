@@ -150,16 +150,5 @@ export default {
     CREATE INDEX incidents_open ON incidents (status, created_at);
     CREATE INDEX incidents_instance ON incidents (instance_id);
 
-    -- Human work the engine asked for; the human-work issue turns these into tasks.
-    CREATE TABLE human_requests (
-      id TEXT PRIMARY KEY,
-      instance_id TEXT NOT NULL REFERENCES instances (id),
-      activation_id TEXT NOT NULL,
-      step TEXT NOT NULL,
-      status TEXT NOT NULL CHECK (status IN ('open', 'completed', 'cancelled')),
-      created_at TEXT NOT NULL,
-      completed_at TEXT
-    );
-    CREATE INDEX human_requests_open ON human_requests (status, created_at);
   `,
 };

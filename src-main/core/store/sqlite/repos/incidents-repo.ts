@@ -1,7 +1,7 @@
 import type { IncidentQuery } from '@shared/contract/engine';
 import type { SqliteDb } from '../connection';
 import { prepared } from '../prepared';
-import type { ConnectorRow, ConnectorsRepository, HumanRequestsRepository, IncidentRow, IncidentsRepository } from '../../engine-repositories';
+import type { ConnectorRow, ConnectorsRepository, IncidentRow, IncidentsRepository } from '../../engine-repositories';
 
 interface Row {
   id: string;
@@ -98,26 +98,12 @@ export class SqliteIncidentsRepository implements IncidentsRepository {
     return rows.map((r) => ({ ...toIncident(r), workflowKey: r.workflow_key ?? '', businessKey: r.business_key ?? null }));
   }
 
+  async assign(id: string, ownerRole: string): Promise<void> {
+    prepared(this.db, 'UPDATE incidents SET owner_role = ? WHERE id = ?').run(ownerRole, id);
+  }
+
   async ofInstance(instanceId: string): Promise<IncidentRow[]> {
     return (prepared(this.db, 'SELECT * FROM incidents WHERE instance_id = ? ORDER BY created_at').all(instanceId) as Row[]).map(toIncident);
-  }
-}
-
-export class SqliteHumanRequestsRepository implements HumanRequestsRepository {
-  constructor(private readonly db: SqliteDb) {}
-
-  async insert(row: { id: string; instanceId: string; activationId: string; step: string; createdAt: string }): Promise<void> {
-    prepared(this.db, "INSERT INTO human_requests (id, instance_id, activation_id, step, status, created_at) VALUES (?, ?, ?, ?, 'open', ?)").run(
-      row.id,
-      row.instanceId,
-      row.activationId,
-      row.step,
-      row.createdAt,
-    );
-  }
-
-  async close(id: string, status: 'completed' | 'cancelled', at: string): Promise<void> {
-    prepared(this.db, "UPDATE human_requests SET status = ?, completed_at = ? WHERE id = ? AND status = 'open'").run(status, at, id);
   }
 }
 

@@ -1,9 +1,18 @@
 import type { SqliteDb } from '../connection';
 import type { Repositories } from '../../repositories';
+import { SqliteTasksRepository } from './tasks-repo';
+import {
+  SqliteApprovalsRepository,
+  SqliteChangesRepository,
+  SqliteDelegationsRepository,
+  SqliteNotificationsRepository,
+  SqliteSettingsRepository,
+  SqliteWorkTimersRepository,
+} from './work-repo';
 import { SqliteDecisionTableVersionsRepository, SqliteWorkflowVersionsRepository } from './definitions-repo';
 import { SqliteInstancesRepository, SqliteMailboxRepository } from './instances-repo';
 import { SqliteOutboxRepository, SqliteSubscriptionsRepository, SqliteTimersRepository } from './effects-repo';
-import { SqliteConnectorsRepository, SqliteHumanRequestsRepository, SqliteIncidentsRepository } from './incidents-repo';
+import { SqliteConnectorsRepository, SqliteIncidentsRepository } from './incidents-repo';
 import { SqliteSiteRepository } from './site-repo';
 import { SqliteLeaseRepository } from './lease-repo';
 import { SqliteAuditRepository } from './audit-repo';
@@ -28,6 +37,12 @@ export function sqliteRepositories(db: SqliteDb): Repositories {
     timers: new SqliteTimersRepository(db),
     subscriptions: new SqliteSubscriptionsRepository(db),
     incidents: new SqliteIncidentsRepository(db),
-    humanRequests: new SqliteHumanRequestsRepository(db),
+    tasks: new SqliteTasksRepository(db),
+    approvals: new SqliteApprovalsRepository(db),
+    delegations: new SqliteDelegationsRepository(db),
+    notifications: new SqliteNotificationsRepository(db),
+    workTimers: new SqliteWorkTimersRepository(db),
+    changes: new SqliteChangesRepository(db),
+    settings: new SqliteSettingsRepository(db),
   };
 }
