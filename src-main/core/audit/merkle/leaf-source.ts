@@ -1,0 +1,48 @@
+import { MerkleAccumulator } from './accumulator';
+import { isHash } from './hashing';
+import { isCount } from './tree-shape';
+
+/** Leaf hashes by index, e.g. from the database; may be async (batched reads). */
+export interface LeafSource {
+  size: number;
+  /** Leaf hashes [start, end). */
+  leaves(start: number, end: number): Promise<Buffer[]>;
+}
+
+/** Leaves are read this many at a time: large enough to amortise a database round trip, small enough to keep memory flat. */
+const BATCH = 4096;
+
+/** Refuses a tree size the source cannot serve, before any work is done. */
+export function checkTreeSize(source: LeafSource, size: number): void {
+  if (!isCount(size)) throw new RangeError(`not a tree size: ${size}`);
+  if (size > source.size) throw new RangeError(`the tree has ${source.size} leaves, fewer than ${size}`);
+}
+
+/**
+ * Appends leaves [start, end) to `accumulator`, read in batches. A source that returns the
+ * wrong number of leaves or a malformed hash is a bug in the caller, so it throws.
+ */
+export async function feedLeaves(source: LeafSource, start: number, end: number, accumulator: MerkleAccumulator): Promise<void> {
+  for (let from = start; from < end; from += BATCH) {
+    const to = Math.min(end, from + BATCH);
+    const batch = await source.leaves(from, to);
+    if (batch.length !== to - from) throw new Error(`the leaf source returned ${batch.length} leaves for [${from}, ${to})`);
+    for (const leaf of batch) {
+      if (!isHash(leaf)) throw new Error(`the leaf source returned a malformed hash in [${from}, ${to})`);
+      accumulator.append(leaf);
+    }
+  }
+}
+
+/** MTH(D[start:end]), streamed: memory O(log n) whatever the size. */
+export async function subtreeRoot(source: LeafSource, start: number, end: number): Promise<Buffer> {
+  const accumulator = new MerkleAccumulator();
+  await feedLeaves(source, start, end, accumulator);
+  return accumulator.root();
+}
+
+/** MTH of the first `size` leaves; streams the leaves in batches, memory O(log n). */
+export async function treeRoot(source: LeafSource, size: number): Promise<Buffer> {
+  checkTreeSize(source, size);
+  return subtreeRoot(source, 0, size);
+}
