@@ -4,6 +4,9 @@ import { ErrorBoundary } from '../app/ErrorBoundary';
 import { useCan } from '../session/session-context';
 import { AuditView } from '../views/audit/AuditView';
 import { UsersView } from '../views/admin/users/UsersView';
+import { ExceptionsView } from '../views/exceptions/ExceptionsView';
+import { InstancesView } from '../views/instances/InstancesView';
+import { WorkflowsView } from '../views/workflows/WorkflowsView';
 import { PlaceholderView } from '../views/PlaceholderView';
 import { NoAccess, NoViews } from './NoAccess';
 import { NotFound } from './NotFound';
@@ -13,6 +16,9 @@ import { VIEWS, type ViewDef } from './views';
 const BUILT: Partial<Record<string, () => ReactNode>> = {
   audit: () => <AuditView />,
   admin: () => <UsersView />,
+  workflows: () => <WorkflowsView />,
+  instances: () => <InstancesView />,
+  exceptions: () => <ExceptionsView />,
 };
 
 /**
@@ -31,7 +37,7 @@ export function AppRoutes({ views }: { views: readonly ViewDef[] }) {
     <Routes>
       <Route index element={home ? <Navigate to={home} replace /> : <NoViews />} />
       {VIEWS.map((view) => (
-        <Route key={view.key} path={view.path} element={element(view)} />
+        <Route key={view.key} path={view.nested ? `${view.path}/*` : view.path} element={element(view)} />
       ))}
       <Route path="/admin" element={<Navigate to="/admin/users" replace />} />
       <Route path="*" element={<NotFound home={home} />} />

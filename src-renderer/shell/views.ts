@@ -31,6 +31,8 @@ export interface ViewDef {
   icon: ComponentType<IconProps>;
   /** What the view shows; views not built yet show this sentence and nothing else. */
   purpose: string;
+  /** The view has pages under its path (e.g. /workflows/:key), routed by the view itself. */
+  nested?: true;
 }
 
 export const VIEWS: readonly ViewDef[] = [
@@ -68,7 +70,7 @@ export const VIEWS: readonly ViewDef[] = [
     permission: 'exception.read',
     shortcut: 'e',
     icon: IconAlertTriangle,
-    purpose: 'Incidents and escalations from failed, timed-out or in-doubt steps will appear here for resolution.',
+    purpose: 'Incidents from failed, timed-out or in-doubt steps, with retry and cancel.',
   },
   {
     key: 'instances',
@@ -77,7 +79,8 @@ export const VIEWS: readonly ViewDef[] = [
     permission: 'instance.read',
     shortcut: 'i',
     icon: IconHierarchy2,
-    purpose: 'Running and finished workflow instances, with their history and variables, will appear here.',
+    purpose: 'Running and finished workflow instances, with their diagram, timeline, variables and incidents.',
+    nested: true,
   },
   {
     key: 'workflows',
@@ -86,7 +89,8 @@ export const VIEWS: readonly ViewDef[] = [
     permission: 'workflow.read',
     shortcut: 'w',
     icon: IconGitBranch,
-    purpose: 'Deployed workflow definitions, their versions and decision tables will appear here.',
+    purpose: 'Deployed workflow definitions and their versions; import, validate and deploy new ones.',
+    nested: true,
   },
   {
     key: 'schedules',
