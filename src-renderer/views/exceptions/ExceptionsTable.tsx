@@ -7,8 +7,8 @@ import { IncidentActions, incidentActions } from '../instances/IncidentActions';
 import { incidentError } from '../instances/incident-error';
 import { instancePath } from '../instances/paths';
 import { SEVERITY_COLOR } from '../instances/status';
-import { openOnRowClick, scrollRowIntoView, useListKeyboard } from '../instances/use-list-keyboard';
-import { formatAge, useNow } from '../instances/use-now';
+import { openOnRowClick, scrollRowIntoView, useListKeyboard } from '../../ui/use-list-keyboard';
+import { formatAge, useNow } from '../../ui/use-now';
 
 /**
  * The exception queue: one row per incident. A row opens its instance on the incidents tab

@@ -9,7 +9,7 @@ import { useCan } from '../../session/session-context';
 import { QueryError } from '../../ui/QueryError';
 import { ViewHeader } from '../../ui/ViewHeader';
 import { instancePath } from '../instances/paths';
-import { useThrottledRefetch } from '../instances/use-live-refresh';
+import { useThrottledRefetch } from '../../ui/use-live-refresh';
 import { ExceptionsTable } from './ExceptionsTable';
 
 const PAGE = 100;

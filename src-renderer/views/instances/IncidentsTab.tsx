@@ -4,9 +4,9 @@ import { useCan } from '../../session/session-context';
 import { formatTime } from '../../ui/format';
 import { IncidentActions, incidentActions } from './IncidentActions';
 import { incidentError } from './incident-error';
-import { JsonTree } from './JsonTree';
+import { JsonTree } from '../../ui/JsonTree';
 import { SEVERITY_COLOR } from './status';
-import { formatAge, useNow } from './use-now';
+import { formatAge, useNow } from '../../ui/use-now';
 
 /** The instance's incidents, open ones first, each with what failed and what may be done. */
 export function IncidentsTab({ detail, stepKinds }: { detail: InstanceDetail; stepKinds: ReadonlyMap<string, string> }) {

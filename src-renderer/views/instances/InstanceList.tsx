@@ -11,7 +11,7 @@ import { ViewHeader } from '../../ui/ViewHeader';
 import { InstanceFilters, type InstanceFilterValues } from './InstanceFilters';
 import { InstancesTable } from './InstancesTable';
 import { instancePath } from './paths';
-import { useThrottledRefetch } from './use-live-refresh';
+import { useThrottledRefetch } from '../../ui/use-live-refresh';
 
 const PAGE = 100;
 

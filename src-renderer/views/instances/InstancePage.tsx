@@ -19,7 +19,7 @@ import { instancePath } from './paths';
 import { ENDED } from './status';
 import { StatusBadge } from './StatusBadge';
 import { TimelineTab, timelineKey } from './TimelineTab';
-import { useThrottledRefetch } from './use-live-refresh';
+import { useThrottledRefetch } from '../../ui/use-live-refresh';
 import { VariablesTab } from './VariablesTab';
 
 const TABS = ['timeline', 'variables', 'incidents', 'children'] as const;

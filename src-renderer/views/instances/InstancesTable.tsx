@@ -6,7 +6,7 @@ import type { InstanceSummary } from '@shared/contract/engine';
 import { formatTime } from '../../ui/format';
 import { describeActor } from '../audit/describe';
 import { StatusBadge } from './StatusBadge';
-import { openOnRowClick, useListKeyboard } from './use-list-keyboard';
+import { openOnRowClick, useListKeyboard } from '../../ui/use-list-keyboard';
 
 const ROW_HEIGHT = 34;
 

@@ -8,7 +8,7 @@ import { showApiError } from '../../forms/api-errors';
 import { contractResolver } from '../../forms/resolver';
 import { notifySuccess } from '../../ui/notify';
 import { IncidentLine } from './IncidentLine';
-import { JsonValueText, parseJson } from './json-text';
+import { JsonValueText, parseJson } from '../../ui/json-text';
 import { AFTER_OPERATOR, Reason } from './operator-ops';
 import { ReasonField } from './ReasonField';
 

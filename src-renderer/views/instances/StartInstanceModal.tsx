@@ -7,7 +7,7 @@ import { useOpMutation } from '../../api/hooks';
 import { showApiError } from '../../forms/api-errors';
 import { contractResolver } from '../../forms/resolver';
 import { notifySuccess } from '../../ui/notify';
-import { JsonObjectText, parseJson } from './json-text';
+import { JsonObjectText, parseJson } from '../../ui/json-text';
 
 const schema = z.object({ input: JsonObjectText });
 

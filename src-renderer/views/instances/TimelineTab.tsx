@@ -9,7 +9,7 @@ import { useCan } from '../../session/session-context';
 import { formatTime } from '../../ui/format';
 import { QueryError } from '../../ui/QueryError';
 import { describeActor } from '../audit/describe';
-import { JsonTree } from './JsonTree';
+import { JsonTree } from '../../ui/JsonTree';
 import { instancePath } from './paths';
 import { describeEvent } from './timeline-events';
 

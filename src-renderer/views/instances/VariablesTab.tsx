@@ -1,7 +1,7 @@
 import { Table, Text } from '@mantine/core';
 import type { InstanceDetail } from '@shared/contract/engine';
 import { formatTime } from '../../ui/format';
-import { JsonTree } from './JsonTree';
+import { JsonTree } from '../../ui/JsonTree';
 import { setters } from './provenance';
 
 /** The instance's variables, each top-level field with who set it (the basis of segregation of duties). */

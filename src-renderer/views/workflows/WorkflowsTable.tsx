@@ -3,7 +3,7 @@ import { Anchor, Badge, Table, Text } from '@mantine/core';
 import type { OpOutput } from '@shared/contract';
 import { formatTime } from '../../ui/format';
 import { HEADER_HEIGHT } from '../../ui/layout';
-import { openOnRowClick, scrollRowIntoView, useListKeyboard } from '../instances/use-list-keyboard';
+import { openOnRowClick, scrollRowIntoView, useListKeyboard } from '../../ui/use-list-keyboard';
 
 type WorkflowSummary = OpOutput<'workflows.list'>['items'][number];
 

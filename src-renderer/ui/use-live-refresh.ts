@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import type { EventPayload, EventTopic } from '@shared/contract/events';
-import { useEvent } from '../../api/hooks';
+import { useEvent } from '../api/hooks';
 
 /**
  * Refetches queries when the core pushes an event, at most once per `intervalMs`: the engine
