@@ -7,6 +7,7 @@ import { registerServe } from './commands/serve';
 import { registerUserCommands } from './commands/users';
 import { registerAuditCommands } from './commands/audit';
 import { registerEngineCommands } from './commands/engine';
+import { registerScheduleCommands } from './commands/schedules';
 import { EXIT, exitCodeFor } from './exit-codes';
 
 export function buildProgram(): Command {
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerUserCommands(program);
   registerAuditCommands(program);
   registerEngineCommands(program);
+  registerScheduleCommands(program);
   const override = (cmd: Command) => {
     cmd.exitOverride();
     cmd.commands.forEach(override);

@@ -13,6 +13,8 @@ export const EVENTS = {
   'tasks.changed': z.object({ taskId: z.string(), status: z.string() }),
   'notifications.new': z.object({ id: z.string(), title: z.string() }),
   'changes.changed': z.object({ changeId: z.string(), status: z.string() }),
+  'schedules.changed': z.object({ scheduleId: z.string() }),
+  'calendars.changed': z.object({ name: z.string() }),
 } as const;
 export type EventTopic = keyof typeof EVENTS;
 export type EventPayload<T extends EventTopic> = z.infer<(typeof EVENTS)[T]>;

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { auditOps } from './audit';
 import { engineOps } from './engine';
 import { governanceOps, workOps } from './work';
+import { scheduleOps } from './schedules';
 import { sessionOps, setupOps } from './session';
 import { systemOps } from './system';
 import { userOps } from './users';
@@ -16,6 +17,7 @@ export const contract = {
   ...engineOps,
   ...workOps,
   ...governanceOps,
+  ...scheduleOps,
   ...systemOps,
 } as const satisfies Record<string, OpDefinition>;
 

@@ -103,7 +103,7 @@ export type TaskQuery = z.infer<typeof TaskQuery>;
 
 export const NotificationView = z.object({
   id: z.string(),
-  kind: z.enum(['new-work', 'escalated', 'overdue', 'pending-change', 'review']),
+  kind: z.enum(['new-work', 'escalated', 'overdue', 'pending-change', 'review', 'at-risk', 'schedule-failed']),
   title: z.string(),
   body: z.string(),
   link: z.string().nullable(),

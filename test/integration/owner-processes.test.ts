@@ -30,7 +30,7 @@ describe('one engine owner per data folder, across processes', () => {
       expect(b.output()).not.toMatch(/owns the engine \(fencing token/);
 
       a.child.kill('SIGKILL');
-      await b.waitFor(/this process owns the engine \(fencing token 2\)/, 10_000);
+      await b.waitFor(/this process owns the engine \(fencing token 2, takeover\)/, 10_000);
       expect(await ownerPid(dataDir)).toBe(b.child.pid);
     } finally {
       await a.stop();
@@ -46,13 +46,13 @@ describe('one engine owner per data folder, across processes', () => {
     const b = await startServe(dataDir, LEASE);
     try {
       a.child.kill('SIGSTOP');
-      await b.waitFor(/owns the engine \(fencing token 2\)/, 10_000);
+      await b.waitFor(/owns the engine \(fencing token 2, takeover\)/, 10_000);
       a.child.kill('SIGCONT');
       await a.waitFor(/ownership ended: another process took over/, 10_000);
 
       const started = Date.now();
       await b.stop();
-      await a.waitFor(/owns the engine \(fencing token 3\)/, 10_000);
+      await a.waitFor(/owns the engine \(fencing token 3, takeover\)/, 10_000);
       // Released on stop: no need to wait for expiry (well under one lease + a beat).
       expect(Date.now() - started).toBeLessThan(1500 + 1000);
     } finally {

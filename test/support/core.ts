@@ -22,6 +22,8 @@ export interface TestCore {
   /** Creates a user with the roles (approving the grant if four-eyes applies), signs in and changes the temporary password. */
   userWith(roles: RoleName[], username?: string): Promise<{ credential: Credential; userId: string; username: string }>;
   admin: Credential;
+  /** Closes the core (as when the app is quit) and starts it again on the same site and clock; credentials stay valid. */
+  reopen(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -30,20 +32,22 @@ export interface TestCore {
  * in and a manual clock. With `engine: true` this process owns the engine (a lease that
  * the manual clock never lets expire) and runs it.
  */
-export async function startTestCore(dir: string, options: { engine?: boolean } = {}): Promise<TestCore> {
+export async function startTestCore(dir: string, options: { engine?: boolean; start?: number } = {}): Promise<TestCore> {
   const site = await createTestSite(dir);
-  const clock = new ManualClock(Date.UTC(2026, 10, 30, 9, 0, 0));
-  const app = await CoreApp.start({
-    site: await site.open(clock),
-    clock,
-    ownership: options.engine ? { ttlMs: 3_600_000, heartbeatMs: 3_600_000 } : false,
-    log: (m) => {
-      if (!m.startsWith('engine: this process owns') && !m.startsWith('engine: ownership ended')) process.stderr.write(`${m}\n`);
-    },
-    engine: { maxConcurrentInstances: 64, maxConcurrentEffects: 64, pollMs: 20, redeliveries: 2 },
-    // Engine tests move the clock by hours and days; sessions must outlive that.
-    ...(options.engine ? { policy: { ...DEFAULT_SECURITY_POLICY, sessionIdleMinutes: 60 * 24 * 365, sessionMaxHours: 24 * 365 } } : {}),
-  });
+  const clock = new ManualClock(options.start ?? Date.UTC(2026, 10, 30, 9, 0, 0));
+  const startApp = async () =>
+    CoreApp.start({
+      site: await site.open(clock),
+      clock,
+      ownership: options.engine ? { ttlMs: 3_600_000, heartbeatMs: 3_600_000 } : false,
+      log: (m) => {
+        if (!/^(engine: this process owns|engine: ownership ended|scheduler: the wall clock moved)/.test(m)) process.stderr.write(`${m}\n`);
+      },
+      engine: { maxConcurrentInstances: 64, maxConcurrentEffects: 64, pollMs: 20, redeliveries: 2 },
+      // Engine tests move the clock by hours and days; sessions must outlive that.
+      ...(options.engine ? { policy: { ...DEFAULT_SECURITY_POLICY, sessionIdleMinutes: 60 * 24 * 365, sessionMaxHours: 24 * 365 } } : {}),
+    });
+  let app = await startApp();
   const call = (op: string, input: unknown, credential?: Credential) => app.dispatch({ op, input, credential, origin: ORIGIN });
   const ok = async <T>(op: string, input: unknown, credential?: Credential): Promise<T> => {
     const result = await call(op, input, credential);
@@ -70,13 +74,18 @@ export async function startTestCore(dir: string, options: { engine?: boolean } =
     }
     throw new Error(`no other admin could approve change ${changeId}`);
   };
-  return {
+  const core: TestCore = {
     site,
     app,
     clock,
     call,
     ok,
     admin,
+    async reopen() {
+      await app.close();
+      app = await startApp();
+      core.app = app;
+    },
     approveChange: approveAsAnotherAdmin,
     async userWith(roles, username = `${roles.join('-')}-${++counter}`) {
       const created = await ok<{ user: { id: string }; status: string; changeId: string | null }>(
@@ -92,6 +101,7 @@ export async function startTestCore(dir: string, options: { engine?: boolean } =
     },
     close: () => app.close(),
   };
+  return core;
 }
 
 /**

@@ -8,6 +8,7 @@ import type { DeployResult } from '@shared/contract/engine';
 import { evaluateTable, importDmn, parseDecisionTable } from '../../core/decisions';
 import { asUser, withUserAuth, type SignedInCli } from '../signed-in';
 import { EXIT, UsageError } from '../exit-codes';
+import { printJson } from '../output';
 
 function readJson(file: string | undefined, what: string): Record<string, unknown> {
   if (!file) return {};
@@ -19,10 +20,6 @@ function readJson(file: string | undefined, what: string): Record<string, unknow
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new UsageError(`${what} ${file} must hold a JSON object`);
   return value as Record<string, unknown>;
-}
-
-function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
 function printDeploy(result: DeployResult): void {

@@ -8,6 +8,7 @@ import { startHttpHost } from '../../http/http-host';
 import { cliKeyContext } from '../prompt';
 import { pathsOf, secretSources } from '../options';
 import { UsageError } from '../exit-codes';
+import { DEFAULT_SCHEDULER_OPTIONS, type SchedulerOptions } from '../../core/scheduler/schedule-runner';
 
 /** The engine lease can be shortened for fast failover (and tests) with CLEARLINE_ENGINE_LEASE_MS. */
 function ownershipOptions(): OwnershipOptions {
@@ -15,6 +16,15 @@ function ownershipOptions(): OwnershipOptions {
   if (!process.env.CLEARLINE_ENGINE_LEASE_MS) return DEFAULT_OWNERSHIP;
   if (!Number.isInteger(ttl) || ttl < 500) throw new UsageError('CLEARLINE_ENGINE_LEASE_MS must be a whole number of milliseconds, at least 500');
   return { ttlMs: ttl, heartbeatMs: Math.max(100, Math.floor(ttl / 5)) };
+}
+
+/** The misfire grace can be shortened for tests with CLEARLINE_SCHEDULER_GRACE_MS (a fire time later than this is a misfire). */
+function schedulerOptions(): SchedulerOptions {
+  const value = process.env.CLEARLINE_SCHEDULER_GRACE_MS;
+  if (!value) return DEFAULT_SCHEDULER_OPTIONS;
+  const graceMs = Number(value);
+  if (!Number.isInteger(graceMs) || graceMs < 0) throw new UsageError('CLEARLINE_SCHEDULER_GRACE_MS must be a whole number of milliseconds');
+  return { ...DEFAULT_SCHEDULER_OPTIONS, graceMs };
 }
 
 export function registerServe(program: Command): void {
@@ -36,7 +46,7 @@ export function registerServe(program: Command): void {
       const log = (message: string) => process.stderr.write(`${new Date().toISOString()} ${message}\n`);
       const core = await CoreThread.start(
         new URL('./core-worker.js', import.meta.url),
-        { dataDir: paths.dataDir, ownership: ownershipOptions(), issueSetupToken: true },
+        { dataDir: paths.dataDir, ownership: ownershipOptions(), scheduler: schedulerOptions(), issueSetupToken: true },
         { prompt: (request) => keyContext.passphrase(request), log },
       );
       const rendererDir = resolve(fileURLToPath(new URL('../renderer/', import.meta.url)));

@@ -10,6 +10,7 @@ import { asUser, withUserAuth } from '../signed-in';
 import { cliKeyContext, promptHidden } from '../prompt';
 import { pathsOf, secretSources } from '../options';
 import { UsageError } from '../exit-codes';
+import { printTable } from '../output';
 
 function parseRoles(values: string[]): RoleName[] {
   const roles = values
@@ -38,15 +39,7 @@ function printUsers(users: UserSummary[]): void {
     u.status + (u.locked ? ' (locked)' : '') + (u.mustChangePassword ? ' (temporary password)' : ''),
     u.lastSignInAt ?? 'never',
   ]);
-  const header = ['USERNAME', 'NAME', 'ROLES', 'STATUS', 'LAST SIGN-IN'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  for (const row of [header, ...rows])
-    process.stdout.write(
-      `${row
-        .map((c, i) => c.padEnd(widths[i] ?? 0))
-        .join('  ')
-        .trimEnd()}\n`,
-    );
+  printTable(['USERNAME', 'NAME', 'ROLES', 'STATUS', 'LAST SIGN-IN'], rows);
 }
 
 async function userIdOf(call: Parameters<Parameters<typeof asUser>[1]>[0]['call'], username: string): Promise<UserSummary['id']> {

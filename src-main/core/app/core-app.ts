@@ -30,10 +30,11 @@ import { ApprovalService } from '../work/approval-service';
 import { TaskService } from '../work/task-service';
 import { InboxService } from '../work/inbox-service';
 import { Escalations } from '../work/escalations';
-import type { CalendarLookup } from '../work/sla-clock';
-
-/** Until the scheduler's calendars are stored, no calendar is known (deployment refuses references to one). */
-const NO_CALENDARS: CalendarLookup = () => null;
+import { CalendarRegistry } from '../scheduler/calendar-registry';
+import { CalendarService } from '../scheduler/calendar-service';
+import { RunStarter } from '../scheduler/run-starter';
+import { DEFAULT_SCHEDULER_OPTIONS, ScheduleRunner, type SchedulerOptions } from '../scheduler/schedule-runner';
+import { ScheduleService } from '../scheduler/schedule-service';
 import { operationHandlers } from './operation-handlers';
 
 export const VERSION: string = packageJson.version;
@@ -46,6 +47,7 @@ export interface CoreOptions {
   ownership: OwnershipOptions | false;
   log: ErrorLog;
   engine?: EngineOptions;
+  scheduler?: SchedulerOptions;
 }
 
 /**
@@ -68,10 +70,26 @@ export class CoreApp {
     const users = new UserService(site.store, clock, this.events, sessions, changes);
     const connectors = new ConnectorRuntime(site.store);
     const conflicts = new ConflictMatrix(site.store, clock, changes, new ExpressionCache());
-    const intake = new HumanWorkIntake(NO_CALENDARS);
+    const calendars = new CalendarRegistry(site.store, options.log);
+    const expressions = new ExpressionCache();
+    const intake = new HumanWorkIntake(calendars.lookup);
     const approvals = new ApprovalService(site.store, clock, this.events, intake, conflicts, wake);
     const escalations = new Escalations(site.store, this.events);
-    this.engine = new EngineHost(site.store, clock, connectors, this.events, options.log, intake, [escalations], options.engine ?? DEFAULT_ENGINE_OPTIONS);
+    const starter = new RunStarter(expressions);
+    const scheduler = new ScheduleRunner(site.store, clock, this.events, calendars, starter, options.log, options.scheduler ?? DEFAULT_SCHEDULER_OPTIONS);
+    this.engine = new EngineHost(
+      {
+        store: site.store,
+        clock,
+        connectors,
+        events: this.events,
+        log: options.log,
+        work: intake,
+        dueWork: [escalations, scheduler],
+        calendars: calendars.lookup,
+      },
+      options.engine ?? DEFAULT_ENGINE_OPTIONS,
+    );
     this.ownership =
       options.ownership === false
         ? null
@@ -79,9 +97,10 @@ export class CoreApp {
             site.store,
             clock,
             {
-              acquired: async (fence) => {
-                options.log(`engine: this process owns the engine (fencing token ${fence})`);
-                await this.engine.acquired();
+              acquired: async (fence, cause) => {
+                options.log(`engine: this process owns the engine (fencing token ${fence}, ${cause})`);
+                await calendars.refresh(true);
+                await this.engine.acquired(cause);
               },
               lost: async (reason) => {
                 options.log(`engine: ownership ended: ${reason}`);
@@ -98,6 +117,11 @@ export class CoreApp {
       tokens: new TokenService(site.store, clock),
       audit: new AuditService(site.store),
       deploy: new DeployService(site.store, clock, changes),
+      calendars: new CalendarService(site.store, clock, this.events, changes, calendars),
+      schedules: new ScheduleService(site.store, clock, this.events, calendars, expressions, starter, () => {
+        scheduler.invalidate();
+        wake();
+      }),
       instances: new InstanceService(site.store, clock, this.events, wake),
       incidents: new IncidentService(site.store, clock, this.events, wake),
       tasks: new TaskService(site.store, clock, this.events, intake, site.attachments, approvals, wake),

@@ -15,6 +15,8 @@ import type { ApprovalService } from '../work/approval-service';
 import type { InboxService } from '../work/inbox-service';
 import type { ChangeControl } from '../governance/change-control';
 import type { ConflictMatrix } from '../governance/conflict-matrix';
+import type { CalendarService } from '../scheduler/calendar-service';
+import type { ScheduleService } from '../scheduler/schedule-service';
 
 /** The services the handlers call; built once by the composition root. */
 export interface CoreServices {
@@ -34,5 +36,7 @@ export interface CoreServices {
   inbox: InboxService;
   changes: ChangeControl;
   conflicts: ConflictMatrix;
+  calendars: CalendarService;
+  schedules: ScheduleService;
   status(): z.infer<typeof SystemStatus>;
 }

@@ -3,6 +3,7 @@ import { caller, type Handlers } from '../dispatch/handlers';
 import { userActor } from '../auth/principal';
 import type { CoreServices } from './core-services';
 import type { AuditActor } from '@shared/domain/audit';
+import { scheduleHandlers } from './schedule-handlers';
 
 type UserActor = AuditActor & { kind: 'user' };
 
@@ -126,5 +127,6 @@ export function operationHandlers(s: CoreServices): Handlers {
         ? { status: 'applied' as const, changeId: null }
         : { status: 'pending-approval' as const, changeId: submitted.changeId };
     },
+    ...scheduleHandlers(s),
   };
 }

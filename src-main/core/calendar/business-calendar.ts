@@ -96,3 +96,12 @@ export function businessDaysInMonth(calendar: BusinessCalendar, year: number, mo
   if (!Number.isInteger(month) || month < 1 || month > 12) throw new RangeError(`month must be 1–12, not ${month}`);
   return businessDatesInMonth(calendar, Temporal.PlainYearMonth.from({ year, month })).map(toIsoDate);
 }
+
+/** A calendar as a site keeps it: with the IANA zone its business days are counted in. */
+export interface SiteCalendar {
+  readonly calendar: BusinessCalendar;
+  readonly zone: string;
+}
+
+/** The site's calendars by name (the store holds them; this module does no I/O). */
+export type CalendarLookup = (name: string) => SiteCalendar | null;

@@ -1,4 +1,5 @@
 import type { Temporal } from 'temporal-polyfill';
+import type { Convention } from '@shared/domain/schedule';
 import { scanToBusinessDay, type BusinessCalendar } from './business-calendar';
 import { toIsoDate, toPlainDate, type IsoDate } from './iso-date';
 
@@ -13,9 +14,7 @@ import { toIsoDate, toPlainDate, type IsoDate } from './iso-date';
  *   then the next one;
  * - none: the date as it is.
  */
-export type Convention = 'following' | 'modified-following' | 'preceding' | 'modified-preceding' | 'none';
-
-export const CONVENTIONS: readonly Convention[] = ['following', 'modified-following', 'preceding', 'modified-preceding', 'none'];
+export { CONVENTIONS, type Convention } from '@shared/domain/schedule';
 
 function sameMonth(a: Temporal.PlainDate, b: Temporal.PlainDate): boolean {
   return a.year === b.year && a.month === b.month;

@@ -6,7 +6,7 @@
  */
 export type { IsoDate } from './iso-date';
 export { isIsoDate } from './iso-date';
-export type { BusinessCalendar, HolidayEntry } from './business-calendar';
+export type { BusinessCalendar, CalendarLookup, HolidayEntry, SiteCalendar } from './business-calendar';
 export { businessDaysInMonth, combineCalendars, DEFAULT_WEEKEND, isBusinessDay, makeCalendar } from './business-calendar';
 export type { Convention } from './conventions';
 export { adjust, CONVENTIONS } from './conventions';

@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { TIME_OF_DAY } from '@shared/domain/schedule';
 
 /**
  * Local wall-clock times in an IANA zone, the one place where a date and a time of day become
@@ -10,8 +11,6 @@ import { Temporal } from 'temporal-polyfill';
  * - a time that occurs twice on a fall-back day is the first occurrence (the earlier
  *   instant, with the offset before the transition): it happens once, not twice.
  */
-
-const TIME_OF_DAY = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 export function isTimeOfDay(text: string): boolean {
   return TIME_OF_DAY.test(text);

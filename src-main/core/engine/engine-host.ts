@@ -1,9 +1,7 @@
-import type { Clock } from '@shared/domain/time';
-import type { Store } from '../store/store';
-import type { EventBus } from '../events/event-bus';
-import type { ConnectorRuntime } from './runtime/connector-runtime';
-import { DEFAULT_ENGINE_OPTIONS, Engine, type DueWork, type EngineOptions } from './runtime/engine';
-import type { HumanWorkGateway } from './runtime/human-work-gateway';
+import { DEFAULT_ENGINE_OPTIONS, Engine, type EngineDeps, type EngineOptions } from './runtime/engine';
+
+/** Why this process became the engine owner: it started so, or it took over from another. */
+export type OwnerCause = 'start-up' | 'takeover';
 
 /**
  * Runs the engine while this process owns the lease, and never otherwise: started on
@@ -14,13 +12,7 @@ export class EngineHost {
   private engine: Engine | null = null;
 
   constructor(
-    private readonly store: Store,
-    private readonly clock: Clock,
-    private readonly connectors: ConnectorRuntime,
-    private readonly events: EventBus,
-    private readonly log: (message: string) => void,
-    private readonly work: HumanWorkGateway,
-    private readonly dueWork: readonly DueWork[],
+    private readonly deps: EngineDeps,
     private readonly options: EngineOptions = DEFAULT_ENGINE_OPTIONS,
   ) {}
 
@@ -28,9 +20,10 @@ export class EngineHost {
     return this.engine;
   }
 
-  async acquired(): Promise<void> {
+  async acquired(cause: OwnerCause): Promise<void> {
     if (this.engine) return;
-    this.engine = new Engine(this.store, this.clock, this.connectors, this.events, this.log, this.work, this.dueWork, this.options);
+    for (const due of this.deps.dueWork) due.ownerStarted?.(cause);
+    this.engine = new Engine(this.deps, this.options);
     await this.engine.start();
   }
 

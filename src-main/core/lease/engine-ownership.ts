@@ -15,8 +15,12 @@ export interface OwnershipOptions {
 export const DEFAULT_OWNERSHIP: OwnershipOptions = { ttlMs: 15_000, heartbeatMs: 3_000 };
 
 export interface OwnershipListener {
-  /** This process became the engine owner with the given fencing token: start the engine and scheduler. */
-  acquired(fence: number): void | Promise<void>;
+  /**
+   * This process became the engine owner with the given fencing token: start the engine and
+   * scheduler. `cause` is start-up when it owned the engine from its first attempt, takeover
+   * when it stood by (or lost the lease) first.
+   */
+  acquired(fence: number, cause: 'start-up' | 'takeover'): void | Promise<void>;
   /** This process lost the lease (another took over after a stall): stop every engine activity now. */
   lost(reason: string): void | Promise<void>;
 }
@@ -34,6 +38,7 @@ export class EngineOwnership {
   private timer: NodeJS.Timeout | null = null;
   private current: OwnershipState = { role: 'stopped' };
   private renewedAt = 0;
+  private attempted = false;
 
   constructor(
     private readonly store: Store,
@@ -97,11 +102,13 @@ export class EngineOwnership {
       }
       return claim;
     });
+    const cause = this.attempted ? 'takeover' : 'start-up';
+    this.attempted = true;
     if (result.acquired) {
       this.renewedAt = now;
       this.current = { role: 'owner', fence: result.lease.fence };
       this.store.setFence(result.lease.fence);
-      await this.listener.acquired(result.lease.fence);
+      await this.listener.acquired(result.lease.fence, cause);
     } else {
       this.current = { role: 'standby', holder: result.lease };
     }

@@ -1,6 +1,6 @@
 import type { Convention } from '../calendar';
 import type { DateRule } from './date-rule';
-import { effectiveConvention, type ResolvedSpec } from './schedule-spec';
+import { effectiveConvention, type ScheduleSpec } from './schedule-spec';
 
 /**
  * One sentence for the Schedules view, the audit trail and `clearline schedules list`, e.g.
@@ -50,7 +50,7 @@ export function describeDateRule(rule: DateRule): string {
   }
 }
 
-export function describeRule(spec: ResolvedSpec): string {
+export function describeRule(spec: ScheduleSpec): string {
   const when = spec.time === undefined ? `in ${spec.zone}` : `at ${spec.time} ${spec.zone}`;
   const named = spec.convention !== undefined || spec.rule.kind === 'day-of-month' || spec.rule.kind === 'weekly';
   const details = named ? `${spec.calendar}, ${CONVENTION_WORDS[effectiveConvention(spec)]}` : spec.calendar;

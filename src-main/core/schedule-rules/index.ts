@@ -6,6 +6,6 @@
  */
 export { DateRule } from './date-rule';
 export { effectiveConvention, ScheduleSpec, type ResolvedSpec } from './schedule-spec';
-export { fireTimesBetween, nextFireTimes } from './fire-times';
+export { fireInstants, fireTimesBetween, nextFireTimes } from './fire-times';
 export { describeDateRule, describeRule } from './describe-rule';
 export { validateCron } from './cron';

@@ -1,43 +1,30 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { ScheduleSpecShape } from '@shared/domain/schedule';
 import type { BusinessCalendar, Convention } from '../calendar';
-import { CONVENTIONS, isIsoDate, isTimeOfDay, isTimeZone } from '../calendar';
-import { DateRule } from './date-rule';
-
-const IsoDateText = z.string().refine(isIsoDate, { message: 'a date that exists, written YYYY-MM-DD' });
+import { isIsoDate, isTimeZone } from '../calendar';
+import { validateCron } from './cron';
 
 /**
- * A schedule: a date rule, a time of day, an IANA zone, a business calendar (by name) and a
- * convention, active from startDate through endDate (both inclusive, as local dates of the
- * fire times after adjustment: nothing fires on a date outside them).
+ * A schedule: the shape of @shared/domain/schedule (rule, time, zone, calendar by name,
+ * convention, start and end dates), plus what needs Temporal and the cron parser: dates that
+ * exist, an IANA zone, a cron expression that parses (with the column at fault).
  *
  * `convention` stays as written (optional) so a stored spec round-trips unchanged; the
  * convention that applies is effectiveConvention(): modified following by default for
  * day-of-month and weekly rules; none for cron unless given; business-day rules only produce
  * business days, so any convention leaves them as they are.
  */
-export const ScheduleSpec = z
-  .object({
-    rule: DateRule,
-    /** "HH:MM", local to `zone`; required unless the rule is cron (which carries its own times). */
-    time: z.string().refine(isTimeOfDay, { message: 'a time of day HH:MM, 00:00–23:59' }).optional(),
-    zone: z.string().refine(isTimeZone, { message: 'an IANA time zone such as Europe/Berlin' }),
-    calendar: z.string().min(1),
-    convention: z.enum(CONVENTIONS as [Convention, ...Convention[]]).optional(),
-    startDate: IsoDateText,
-    endDate: IsoDateText.optional(),
-  })
-  .strict()
-  .superRefine((spec, ctx) => {
-    if (spec.rule.kind === 'cron' && spec.time !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['time'], message: 'a cron rule takes its times from its minute and hour fields; remove time' });
-    }
-    if (spec.rule.kind !== 'cron' && spec.time === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['time'], message: `the ${spec.rule.kind} rule needs a time of day (HH:MM)` });
-    }
-    if (spec.endDate !== undefined && spec.endDate < spec.startDate) {
-      ctx.addIssue({ code: 'custom', path: ['endDate'], message: `the end date ${spec.endDate} is before the start date ${spec.startDate}` });
-    }
-  });
+export const ScheduleSpec = ScheduleSpecShape.superRefine((spec, ctx) => {
+  if (spec.rule.kind === 'cron') {
+    const cron = validateCron(spec.rule.expression);
+    if (!cron.ok) ctx.addIssue({ code: 'custom', path: ['rule', 'expression'], message: `cron, column ${cron.column}: ${cron.message}` });
+  }
+  if (!isTimeZone(spec.zone)) ctx.addIssue({ code: 'custom', path: ['zone'], message: 'an IANA time zone such as Europe/Berlin' });
+  for (const field of ['startDate', 'endDate'] as const) {
+    const date = spec[field];
+    if (date !== undefined && !isIsoDate(date)) ctx.addIssue({ code: 'custom', path: [field], message: 'a date that exists, written YYYY-MM-DD' });
+  }
+});
 
 export type ScheduleSpec = z.infer<typeof ScheduleSpec>;
 

@@ -3,13 +3,14 @@ import type { AuditQuery } from '@shared/contract/audit';
 import type { RoleName } from '@shared/permissions';
 import type { EngineRepositories } from './engine-repositories';
 import type { WorkRepositories } from './work-repositories';
+import type { ScheduleRepositories } from './schedule-repositories';
 
 /**
  * The repositories a unit of work sees. Each method is async so that a PostgreSQL
  * implementation can replace the SQLite one without touching a caller. Repositories own
  * their SQL; nothing outside ./sqlite (or a future ./postgres) writes any.
  */
-export interface Repositories extends EngineRepositories, WorkRepositories {
+export interface Repositories extends EngineRepositories, WorkRepositories, ScheduleRepositories {
   readonly site: SiteRepository;
   readonly lease: LeaseRepository;
   readonly audit: AuditRepository;

@@ -119,7 +119,7 @@ export interface DelegationsRepository {
 export interface NotificationRow {
   id: string;
   userId: string;
-  kind: 'new-work' | 'escalated' | 'overdue' | 'pending-change' | 'review';
+  kind: 'new-work' | 'escalated' | 'overdue' | 'pending-change' | 'review' | 'at-risk' | 'schedule-failed';
   title: string;
   body: string;
   link: string | null;

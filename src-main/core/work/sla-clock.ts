@@ -1,12 +1,11 @@
 import type { z } from 'zod';
 import type { Sla } from '@shared/domain/workflow/definition';
-import { addBusinessDaysAt, addBusinessHours, type BusinessCalendar } from '../calendar';
+import { addBusinessDaysAt, addBusinessHours, type CalendarLookup } from '../calendar';
 import { addDuration } from '../engine/interpreter/durations';
 
 export type SlaSpec = z.infer<typeof Sla>;
 
-/** Business calendars by name (the scheduler's calendars). */
-export type CalendarLookup = (name: string) => BusinessCalendar | null;
+export type { CalendarLookup } from '../calendar';
 
 export class UnknownCalendarError extends Error {
   constructor(name: string) {
@@ -18,10 +17,12 @@ export class UnknownCalendarError extends Error {
 /** When work started at `startMs` is due: after a plain duration, or after business days or hours in a calendar. */
 export function dueAt(sla: SlaSpec, startMs: number, calendars: CalendarLookup): number {
   if (sla.within) return addDuration(startMs, sla.within);
-  const calendar = calendars(sla.calendar as string);
-  if (!calendar) throw new UnknownCalendarError(sla.calendar as string);
-  if (sla.businessDays !== undefined) return addBusinessDaysAt(calendar, startMs, sla.businessDays, sla.zone);
-  return addBusinessHours(calendar, startMs, sla.businessHours as number, sla.zone, sla.hours);
+  const site = calendars(sla.calendar as string);
+  if (!site) throw new UnknownCalendarError(sla.calendar as string);
+  // Without a zone of its own, an SLA counts in its calendar's zone (TARGET2 days in Frankfurt time).
+  const zone = sla.zone ?? site.zone;
+  if (sla.businessDays !== undefined) return addBusinessDaysAt(site.calendar, startMs, sla.businessDays, zone);
+  return addBusinessHours(site.calendar, startMs, sla.businessHours as number, zone, sla.hours);
 }
 
 /** The instants of each escalation step: the breach plus each step's `after`. */

@@ -61,7 +61,7 @@ async function main(): Promise<void> {
 
   try {
     const site = await openSite(sitePaths(config.dataDir), keyContext, systemClock);
-    app = await CoreApp.start({ site, clock: systemClock, ownership: config.ownership, log });
+    app = await CoreApp.start({ site, clock: systemClock, ownership: config.ownership, log, ...(config.scheduler ? { scheduler: config.scheduler } : {}) });
   } catch (error) {
     send({ type: 'failed', name: (error as Error).name, message: (error as Error).message });
     port.close();

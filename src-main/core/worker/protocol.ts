@@ -1,6 +1,7 @@
 import type { CoreEvent } from '@shared/contract/events';
 import type { DispatchCall, DispatchResult } from '../dispatch/dispatcher';
 import type { OwnershipOptions } from '../lease/engine-ownership';
+import type { SchedulerOptions } from '../scheduler/schedule-runner';
 
 /**
  * The typed protocol between a host's main thread and the core's worker thread. Every
@@ -10,6 +11,8 @@ import type { OwnershipOptions } from '../lease/engine-ownership';
 export interface CoreWorkerConfig {
   dataDir: string;
   ownership: OwnershipOptions | false;
+  /** Scheduler tuning (misfire grace); the defaults when absent. */
+  scheduler?: SchedulerOptions;
   /** Print-once setup token for the first admin (serve), when the site has no user yet. */
   issueSetupToken: boolean;
 }

@@ -115,10 +115,13 @@ export const WaitStep = z
       .object({
         days: z.number().int().min(0).max(366),
         calendar: z.string().min(1),
+        /** The local time of day to resume at (default: the time the wait began). */
         at: z
           .string()
           .regex(/^\d{2}:\d{2}$/)
           .optional(),
+        /** The IANA zone the days and `at` are counted in; default: the calendar's. */
+        zone: z.string().min(1).optional(),
       })
       .strict()
       .optional(),
@@ -187,7 +190,8 @@ export const Sla = z
       .object({ from: z.string().regex(/^\d{2}:\d{2}$/), to: z.string().regex(/^\d{2}:\d{2}$/) })
       .strict()
       .default({ from: '09:00', to: '17:00' }),
-    zone: z.string().default('UTC'),
+    /** The IANA zone business days and opening hours are counted in; default: the calendar's. */
+    zone: z.string().min(1).optional(),
     escalations: z.array(Escalation).default([]),
   })
   .strict()

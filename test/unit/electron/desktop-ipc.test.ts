@@ -151,13 +151,13 @@ describe('sessions kept in the main process', () => {
 
   it('routes events only to the windows whose session they reach, and follows role changes', async () => {
     clerkId = (
-      await value<{ id: string }>(windowA, 'users.create', {
+      await value<{ user: { id: string } }>(windowA, 'users.create', {
         username: 'clara',
         displayName: 'Clara Clerk',
         roles: ['clerk'],
         temporaryPassword: CLERK_PASSWORD,
       })
-    ).id;
+    ).user.id;
     await value(windowB, 'session.signIn', { username: 'clara', password: CLERK_PASSWORD });
     await value(windowB, 'session.changePassword', { currentPassword: CLERK_PASSWORD, newPassword: `${CLERK_PASSWORD}-new` });
     windowA.sent.length = 0;

@@ -1,3 +1,4 @@
+import { isTimeZone } from '../../calendar';
 import type { Problem } from '@shared/domain/problems';
 import { WorkflowDefinition } from '@shared/domain/workflow/definition';
 import { ROLE_PERMISSIONS, type RoleName } from '@shared/permissions';
@@ -108,6 +109,9 @@ export function validateDefinition(text: string, file: string, context: DeployCo
         if (step.businessDays && !context.calendar(step.businessDays.calendar)) {
           error('unknown-calendar', `no business calendar "${step.businessDays.calendar}" exists on this site`, [...docPath, 'businessDays', 'calendar']);
         }
+        if (step.businessDays?.zone !== undefined && !isTimeZone(step.businessDays.zone)) {
+          error('unknown-zone', `${step.businessDays.zone} is not an IANA time zone (e.g. Europe/Berlin)`, [...docPath, 'businessDays', 'zone']);
+        }
         break;
       case 'parallel':
         if (typeof step.join === 'object' && step.join.atLeast > step.branches.length) {
@@ -122,6 +126,9 @@ export function validateDefinition(text: string, file: string, context: DeployCo
     const step = info.step;
     if ((step.kind === 'task.human' || step.kind === 'approval') && step.sla?.calendar && !context.calendar(step.sla.calendar)) {
       error('unknown-calendar', `no business calendar "${step.sla.calendar}" exists on this site`, [...info.docPath, 'sla', 'calendar']);
+    }
+    if ((step.kind === 'task.human' || step.kind === 'approval') && step.sla?.zone !== undefined && !isTimeZone(step.sla.zone)) {
+      error('unknown-zone', `${step.sla.zone} is not an IANA time zone (e.g. Europe/Berlin)`, [...info.docPath, 'sla', 'zone']);
     }
   }
   problems.push(...makerCheckerWarnings(model, doc));

@@ -8,8 +8,12 @@ export interface InterpreterServices {
   evaluate(source: string, context: { [key: string]: JsonValue }): JsonValue;
   /** Evaluates the pinned version of a deployed decision table. Throws an error with code UNIQUE_VIOLATION when a UNIQUE table matches twice. */
   decide(table: string, pin: Pin, input: { [key: string]: JsonValue }): { result: JsonValue; matchedRules: { index: number; id: string | null }[] };
-  /** The instant `days` business days after `fromMs` in a calendar (at a local time of day, if given). */
-  addBusinessDays(fromMs: number, days: number, calendar: string, at?: string): number;
+  /**
+   * The instant `days` business days after `fromMs` in a site calendar, at a local time of
+   * day if given, counted in `zone` (default: the calendar's zone). Throws with code
+   * NO_CALENDAR when the site has no such calendar.
+   */
+  addBusinessDays(wait: { fromMs: number; days: number; calendar: string; at?: string; zone?: string }): number;
 }
 
 export interface TransitionContext {

@@ -578,8 +578,7 @@ class Transition {
     }
     let dueAt: number;
     if (step.duration) dueAt = addDuration(this.ctx.now, step.duration);
-    else if (step.businessDays)
-      dueAt = this.ctx.services.addBusinessDays(this.ctx.now, step.businessDays.days, step.businessDays.calendar, step.businessDays.at);
+    else if (step.businessDays) dueAt = this.ctx.services.addBusinessDays({ fromMs: this.ctx.now, ...step.businessDays });
     else {
       const until = this.evaluate(step.until as string, activation);
       dueAt = typeof until === 'string' ? Date.parse(until.length === 10 ? `${until}T00:00:00Z` : until) : Number.NaN;

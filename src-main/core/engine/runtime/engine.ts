@@ -11,6 +11,7 @@ import type { HumanWorkGateway } from './human-work-gateway';
 import { DecisionTableCache, ExpressionCache, interpreterServices } from './evaluation';
 import { ConcurrentTransitionError, persistTransition } from './persist-transition';
 import { statusOf } from './instance-status';
+import type { CalendarLookup } from '../../calendar';
 
 export interface EngineOptions {
   /** Instances advanced at the same time (their units share durable commits). */
@@ -40,6 +41,23 @@ export interface DueWork {
   readonly name: string;
   nextDueAt(): Promise<number | null>;
   fireDue(now: number): Promise<void>;
+  /** This process has just become the owner: whatever fell due meanwhile is handled on the next fireDue. */
+  ownerStarted?(cause: 'start-up' | 'takeover'): void;
+}
+
+/** What the engine runs on: one store, one clock, and the services around the interpreter. */
+export interface EngineDeps {
+  store: Store;
+  clock: Clock;
+  connectors: ConnectorRuntime;
+  events: EventBus;
+  log: (message: string) => void;
+  /** Creates the tasks and approvals human steps wait for, in the transition's unit. */
+  work: HumanWorkGateway;
+  /** Other deadlines the owner keeps (SLAs, schedules). */
+  dueWork: readonly DueWork[];
+  /** The site's business calendars, for business-day waits. */
+  calendars: CalendarLookup;
 }
 
 export interface EngineMetrics {
@@ -70,16 +88,30 @@ export class Engine {
   private readonly expressions = new ExpressionCache();
   private readonly tables = new DecisionTableCache();
 
+  private readonly store: Store;
+  private readonly clock: Clock;
+  private readonly connectors: ConnectorRuntime;
+  private readonly events: EventBus;
+  private readonly log: (message: string) => void;
+  private readonly work: HumanWorkGateway;
+  private readonly dueWork: readonly DueWork[];
+  private readonly calendars: CalendarLookup;
+
   constructor(
-    private readonly store: Store,
-    private readonly clock: Clock,
-    private readonly connectors: ConnectorRuntime,
-    private readonly events: EventBus,
-    private readonly log: (message: string) => void,
-    private readonly work: HumanWorkGateway,
-    private readonly dueWork: readonly DueWork[],
+    deps: EngineDeps,
     private readonly options: EngineOptions = DEFAULT_ENGINE_OPTIONS,
-  ) {}
+  ) {
+    ({
+      store: this.store,
+      clock: this.clock,
+      connectors: this.connectors,
+      events: this.events,
+      log: this.log,
+      work: this.work,
+      dueWork: this.dueWork,
+      calendars: this.calendars,
+    } = deps);
+  }
 
   async start(): Promise<void> {
     this.running = true;
@@ -209,7 +241,7 @@ export class Engine {
             return null;
           }
           const { row: version, model } = await this.version(tx, row.versionId);
-          const ctx = { instanceId, model, pins: version.pins, now, services: interpreterServices(this.expressions, this.tables, now) };
+          const ctx = { instanceId, model, pins: version.pins, now, services: interpreterServices(this.expressions, this.tables, this.calendars, now) };
           const result = transition(ctx, { state: row.state, variables: row.variables, provenance: row.provenance }, messages);
           const effects = await persistTransition(tx, row, result, mail.at(-1)?.seq ?? 0, now, this.work);
           return { effects, status: statusOf(result.state, row.suspended), steps: result.transitions };

@@ -4,6 +4,7 @@ import { DecisionTableModel, evaluateTable, type CompiledTable } from '../../dec
 import type { Repositories } from '../../store/repositories';
 import type { Pin, Pins } from '../definitions/validate-definition';
 import type { InterpreterServices } from '../interpreter/services';
+import { addBusinessDaysAt, type CalendarLookup } from '../../calendar';
 
 /** Compiled FEEL expressions, by source text: definitions are immutable, so entries never go stale. */
 export class ExpressionCache {
@@ -56,15 +57,17 @@ export class DecisionTableCache {
   }
 }
 
-export function interpreterServices(expressions: ExpressionCache, tables: DecisionTableCache, now: number): InterpreterServices {
+export function interpreterServices(expressions: ExpressionCache, tables: DecisionTableCache, calendars: CalendarLookup, now: number): InterpreterServices {
   return {
     evaluate: (source, context) => expressions.evaluate(source, context, now),
     decide: (key, pin, input) => {
       const decision = evaluateTable(tables.get(key, pin), input, { now: () => now });
       return { result: decision.result as JsonValue, matchedRules: decision.matchedRules };
     },
-    addBusinessDays: () => {
-      throw Object.assign(new Error('business calendars are not configured on this site yet'), { code: 'NO_CALENDAR' });
+    addBusinessDays: ({ fromMs, days, calendar, at, zone }) => {
+      const site = calendars(calendar);
+      if (!site) throw Object.assign(new Error(`this site has no business calendar "${calendar}"`), { code: 'NO_CALENDAR' });
+      return addBusinessDaysAt(site.calendar, fromMs, days, zone ?? site.zone, at);
     },
   };
 }

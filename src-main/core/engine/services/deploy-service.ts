@@ -276,10 +276,11 @@ async function deployContext(tx: Repositories): Promise<DeployContext> {
   const connectors = new Map((await tx.connectors.list()).map((c) => [c.name, { type: c.type, actions: CONNECTOR_TYPES.get(c.type)?.actions ?? [] }]));
   const tables = new Map<string, Pin>((await tx.decisionTables.listLatest()).map((t) => [t.tableKey, { version: t.version, contentHash: t.contentHash }]));
   const workflows = new Map<string, Pin>((await tx.workflows.listLatest()).map((w) => [w.workflowKey, { version: w.version, contentHash: w.contentHash }]));
+  const calendars = new Set((await tx.calendars.list()).map((c) => c.name));
   return {
     connector: (name) => connectors.get(name) ?? null,
     table: (key) => tables.get(key) ?? null,
     workflow: (key) => workflows.get(key) ?? null,
-    calendar: () => false,
+    calendar: (name) => calendars.has(name),
   };
 }

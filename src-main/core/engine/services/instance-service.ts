@@ -6,15 +6,13 @@ import { newUuidV7 } from '@shared/domain/ids';
 import type { Store } from '../../store/store';
 import type { InstanceRow, InstanceSummaryRow } from '../../store/engine-repositories';
 import type { EventBus } from '../../events/event-bus';
-import { conflict, invalid, notFound } from '../../dispatch/app-error';
-import { emptyState } from '../interpreter/transition';
-import type { Actor, Message, Provenance } from '../interpreter/types';
-import { provenanceOfLeaves } from '../interpreter/variables';
+import { conflict, notFound } from '../../dispatch/app-error';
+import type { Actor, Message } from '../interpreter/types';
 import { WorkflowModel } from '../definitions/workflow-model';
-import { dataHash } from '../runtime/persist-transition';
 import { statusOf, stepStates } from '../runtime/instance-status';
 import { ExpressionCache } from '../runtime/evaluation';
 import { incidentSummary } from './incident-service';
+import { createInstance, requestCancel } from './create-instance';
 
 export function instanceSummary(row: InstanceSummaryRow): InstanceSummary {
   return {
@@ -56,55 +54,11 @@ export class InstanceService {
     input: { [key: string]: JsonValue },
   ): Promise<{ instanceId: string; workflowVersion: number }> {
     const now = this.clock.now();
-    const at = toTimestamp(now);
     const started = await this.store.unit(async (tx) => {
       const row = version ? await tx.workflows.byVersion(workflow, version) : await tx.workflows.latest(workflow);
       if (!row) throw notFound(version ? `version ${version} of workflow "${workflow}"` : `a deployed workflow "${workflow}"`);
-      let businessKey: string | null = null;
-      if (row.definition.businessKey) {
-        try {
-          const value = this.expressions.evaluate(row.definition.businessKey, input, now);
-          businessKey = value === null ? null : typeof value === 'string' ? value : JSON.stringify(value);
-        } catch (error) {
-          throw invalid('input', `the business key (${row.definition.businessKey}) cannot be computed from this input: ${(error as Error).message}`);
-        }
-      }
-      const provenance: Provenance = {};
-      const by = actor.kind === 'user' ? { kind: 'input' as const, userId: actor.userId, username: actor.username } : { kind: 'engine' as const };
-      provenanceOfLeaves(input, '', { by, at: now }, provenance);
-      const id = newUuidV7(now);
-      await tx.instances.insert({
-        id,
-        workflowKey: row.workflowKey,
-        workflowVersion: row.version,
-        versionId: row.id,
-        businessKey,
-        status: 'running',
-        state: emptyState(),
-        variables: input,
-        provenance,
-        dataHash: dataHash(input),
-        parentId: null,
-        parentActivation: null,
-        startedBy: actor,
-        startedAt: at,
-        updatedAt: at,
-        endedAt: null,
-        suspended: false,
-        needsWork: true,
-        revision: 0,
-      });
-      await tx.mailbox.append(id, { kind: 'start' }, at);
-      await tx.audit.append(
-        {
-          actor,
-          action: 'instance.created',
-          subject: { type: 'instance', id },
-          payload: { workflow: row.workflowKey, version: row.version, contentHash: row.contentHash, businessKey, input },
-        },
-        at,
-      );
-      return { instanceId: id, workflowVersion: row.version };
+      const instanceId = await createInstance(tx, this.expressions, { actor, version: row, input, now });
+      return { instanceId, workflowVersion: row.version };
     });
     this.wake();
     return started;
@@ -151,11 +105,7 @@ export class InstanceService {
   }
 
   async cancel(actor: AuditActor, instanceId: string, reason: string): Promise<InstanceSummary> {
-    return this.operate(actor, instanceId, 'instance.cancel-requested', reason, async (tx, row, at) => {
-      // Cancelling wins over a suspension: the unwinding must be able to run.
-      if (row.suspended) await tx.instances.setSuspended(row.id, false, statusOf(row.state, false), at);
-      await tx.mailbox.append(row.id, { kind: 'operator', action: 'cancel', reason, by: actorForEngine(actor) }, at);
-    });
+    return this.operate(actor, instanceId, 'instance.cancel-requested', reason, (tx, row, at) => requestCancel(tx, row, actorForEngine(actor), reason, at));
   }
 
   async retry(actor: AuditActor, instanceId: string, activationId: string, reason: string): Promise<InstanceSummary> {

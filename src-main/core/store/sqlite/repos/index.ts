@@ -1,6 +1,7 @@
 import type { SqliteDb } from '../connection';
 import type { Repositories } from '../../repositories';
 import { SqliteTasksRepository } from './tasks-repo';
+import { SqliteCalendarsRepository, SqliteScheduleRunsRepository, SqliteSchedulesRepository } from './schedules-repo';
 import {
   SqliteApprovalsRepository,
   SqliteChangesRepository,
@@ -44,5 +45,8 @@ export function sqliteRepositories(db: SqliteDb): Repositories {
     workTimers: new SqliteWorkTimersRepository(db),
     changes: new SqliteChangesRepository(db),
     settings: new SqliteSettingsRepository(db),
+    calendars: new SqliteCalendarsRepository(db),
+    schedules: new SqliteSchedulesRepository(db),
+    scheduleRuns: new SqliteScheduleRunsRepository(db),
   };
 }
