@@ -50,7 +50,8 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
 }
 
-async function prepare(dir: string): Promise<{ token: string; keyFile: string }> {
+/** Tokens: the runner (a clerk) starts instances; the auditor reads the trail for step latencies. */
+async function prepare(dir: string): Promise<{ token: string; auditToken: string; keyFile: string }> {
   const paths = sitePaths(join(dir, 'site'));
   const keyFile = join(dir, 'data.key');
   await initSite({ paths, siteName: 'Benchmark', provider: { kind: 'keyfile', path: keyFile }, ctx, clock: systemClock });
@@ -84,8 +85,12 @@ async function prepare(dir: string): Promise<{ token: string; keyFile: string }>
   const users = (await call('users.list', {}, admin)) as DispatchResult & { value: { items: { id: string; username: string }[] } };
   const runner = users.value.items.find((u) => u.username === 'runner');
   const issued = (await call('tokens.issue', { userId: runner?.id, name: 'bench', expiresInDays: 1 }, admin)) as DispatchResult & { value: { token: string } };
+  await call('users.create', { username: 'reader', displayName: 'Bench Auditor', roles: ['auditor'], temporaryPassword: 'Temporary-Pass-123' }, admin);
+  const all = (await call('users.list', {}, admin)) as DispatchResult & { value: { items: { id: string; username: string }[] } };
+  const reader = all.value.items.find((u) => u.username === 'reader');
+  const audit = (await call('tokens.issue', { userId: reader?.id, name: 'bench', expiresInDays: 1 }, admin)) as DispatchResult & { value: { token: string } };
   await app.close();
-  return { token: issued.value.token, keyFile };
+  return { token: issued.value.token, auditToken: audit.value.token, keyFile };
 }
 
 /** Single-row commits on a fresh file with the same cipher, journal and sync settings, and a bare fsync. */
@@ -128,7 +133,14 @@ interface RunResult {
   stepP99: number;
 }
 
-async function run(core: CoreThread, token: string, workflow: 'bench-a' | 'bench-b', concurrency: number, total: number): Promise<RunResult> {
+async function run(
+  core: CoreThread,
+  token: string,
+  auditToken: string,
+  workflow: 'bench-a' | 'bench-b',
+  concurrency: number,
+  total: number,
+): Promise<RunResult> {
   const credential: Credential = { kind: 'access-token', token };
   const done = new Map<string, () => void>();
   const unsubscribe = core.subscribe((event) => {
@@ -164,10 +176,10 @@ async function run(core: CoreThread, token: string, workflow: 'bench-a' | 'bench
     const r = await core.call({
       op: 'audit.search',
       input: { subjectType: 'instance', subjectId: id, limit: 200 },
-      credential: { kind: 'access-token', token },
+      credential: { kind: 'access-token', token: auditToken },
       origin,
     });
-    if (!r.ok) continue;
+    if (!r.ok) throw new Error(`audit.search: ${r.error.message}`);
     const requested = new Map<string, number>();
     for (const e of (r.value as { items: { action: string; at: string; payload: { activation?: string } }[] }).items.reverse()) {
       if (e.action === 'effect.requested' && e.payload.activation) requested.set(e.payload.activation, Date.parse(e.at));
@@ -192,7 +204,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'clearline-bench-'));
   try {
     process.stdout.write(`engine benchmark${quick ? ' (quick)' : ''}: preparing an encrypted site in ${dir}\n`);
-    const { token } = await prepare(dir);
+    const { token, auditToken } = await prepare(dir);
     const raw = baseline(dir, quick ? 1 : 3);
     process.stdout.write(
       `baseline: ${raw.commitsPerSecond.toFixed(0)} raw single-row commits/s, fsync p50 ${raw.fsyncMs.toFixed(2)} ms (same cipher, WAL, synchronous=FULL)\n`,
@@ -220,7 +232,7 @@ async function main(): Promise<void> {
     const results: RunResult[] = [];
     for (const workflow of ['bench-a', 'bench-b'] as const) {
       for (const [concurrency, total] of plan) {
-        const r = await run(core, token, workflow, concurrency, total);
+        const r = await run(core, token, auditToken, workflow, concurrency, total);
         results.push(r);
         const perCommit = r.transitionsPerSecond / raw.commitsPerSecond;
         const target = concurrency === 1 ? 0.5 : concurrency === 100 ? 5 : null;
@@ -242,7 +254,7 @@ async function main(): Promise<void> {
       { dataDir: join(dir, 'site'), ownership: { ttlMs: 60_000, heartbeatMs: 10_000 }, issueSetupToken: false },
       { prompt: async () => '', log: () => {} },
     );
-    await run(memoryCore, token, 'bench-a', 100, quick ? 100 : 1000);
+    await run(memoryCore, token, auditToken, 'bench-a', 100, quick ? 100 : 1000);
     const rssMb = process.memoryUsage().rss / 1024 / 1024;
     process.stdout.write(
       `resident memory with ${finished} finished instances in the store, after a run: ${rssMb.toFixed(0)} MB (target < 300 MB: ${rssMb < 300 ? 'met' : 'NOT met'})\n`,

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm test`: every check in one run, ending with the single line "N passed, N failed".
 // Steps: type checks (shared, node, web), the layering rules, the build, unit and
-// integration tests (Vitest), end-to-end tests (Playwright in Debian's Chromium). Each
-// type check, the layering check and the build count as one test each.
+// integration tests (Vitest), end-to-end tests (Playwright in Debian's Chromium), and the
+// quick sizes of the benchmarks. Each type check, the layering check, the build and each
+// benchmark count as one test each.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -68,6 +69,10 @@ if (hasE2e) {
     process.stdout.write('✗ playwright wrote no report\n');
   }
 }
+
+// The benchmarks' quick sizes: they must run to the end (figures are printed, not asserted:
+// a timed assertion would fail on a loaded machine; the README keeps the full figures).
+check('engine benchmark (quick)', bin('tsx'), ['--tsconfig', 'tsconfig.node.json', 'bench/engine.ts', '--quick']);
 
 process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
 process.exit(failed === 0 ? 0 : 1);
