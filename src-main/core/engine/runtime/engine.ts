@@ -81,6 +81,8 @@ export class Engine {
   private pumpAgain = false;
   private wakeTimer: NodeJS.Timeout | null = null;
   private readonly inFlightInstances = new Set<string>();
+  /** Effect results not yet recorded, per instance, with the callers waiting for them to be. */
+  private readonly arrivals = new Map<string, { items: Arrival[]; recorded: (() => void)[] }>();
   private readonly effectQueue: OutboxRow[] = [];
   private effectsInFlight = 0;
   private readonly pending = new Set<Promise<unknown>>();
@@ -159,10 +161,7 @@ export class Engine {
           .slice(0, free);
         for (const id of ids) {
           this.inFlightInstances.add(id);
-          void this.track(this.advance(id)).finally(() => {
-            this.inFlightInstances.delete(id);
-            this.kick();
-          });
+          void this.track(this.advance(id)).finally(() => this.release(id));
         }
       } while (this.pumpAgain);
     } catch (error) {
@@ -213,13 +212,21 @@ export class Engine {
     return entry;
   }
 
+  /** An instance's transition ended: results that arrived meanwhile are recorded next. */
+  private release(instanceId: string): void {
+    this.inFlightInstances.delete(instanceId);
+    if (this.arrivals.has(instanceId)) void this.recordArrivals(instanceId);
+    this.kick();
+  }
+
   /**
    * One transition of one instance, as one fenced unit of work; then its effects leave.
-   * An effect's result that arrives in this process is folded into the same unit (the
-   * outbox row closed and the result consumed at once): one durable commit per step instead
-   * of two. Returns false when the unit failed.
+   * Effect results that arrived in this process are folded into the same unit (their outbox
+   * rows closed and the results consumed at once): one durable commit per step instead of
+   * two, and one for all branches of a parallel step whose results arrive together.
+   * Returns false when the unit failed.
    */
-  private async advance(instanceId: string, arrival?: Arrival): Promise<boolean> {
+  private async advance(instanceId: string, arrivals: readonly Arrival[] = []): Promise<boolean> {
     const now = this.clock.now();
     const at = toTimestamp(now);
     let outcome: { effects: OutboxRow[]; status: string; steps: number } | null;
@@ -228,14 +235,15 @@ export class Engine {
         async (tx) => {
           const row = await tx.instances.get(instanceId);
           if (!row) return null;
-          if (arrival) await tx.outbox.finish(arrival.effect.id, arrival.status, at);
+          for (const arrival of arrivals) await tx.outbox.finish(arrival.effect.id, arrival.status, at);
           const mail = await tx.mailbox.read(instanceId);
           if (row.suspended) {
-            if (arrival) await tx.mailbox.append(instanceId, arrival.message, at);
+            // A suspended instance keeps its results as mail for when it is resumed.
+            if (arrivals.length > 0) for (const arrival of arrivals) await tx.mailbox.append(instanceId, arrival.message, at);
             else await tx.instances.saveTransition(instanceId, row.revision, { ...row, needsWork: false });
             return null;
           }
-          const messages = [...mail.map((m) => m.message), ...(arrival ? [arrival.message] : [])];
+          const messages = [...mail.map((m) => m.message), ...arrivals.map((a) => a.message)];
           if (messages.length === 0) {
             await tx.instances.saveTransition(instanceId, row.revision, { ...row, needsWork: false });
             return null;
@@ -323,33 +331,56 @@ export class Engine {
     }
   }
 
-  /** An effect's result: applied at once if this instance is not mid-transition, else left in its mailbox. */
-  private async record(effect: OutboxRow, message: Message, status: Arrival['status']): Promise<void> {
-    if (!this.inFlightInstances.has(effect.instanceId)) {
-      this.inFlightInstances.add(effect.instanceId);
-      try {
-        if (await this.advance(effect.instanceId, { effect, message, status })) return;
-      } finally {
-        this.inFlightInstances.delete(effect.instanceId);
-        this.kick();
+  /**
+   * An effect's result. Results of one instance that arrive in the same turn (the branches
+   * of a parallel step) are recorded together, and a result that arrives while its instance
+   * is mid-transition waits for that transition to end; resolves once it is recorded.
+   */
+  private record(effect: OutboxRow, message: Message, status: Arrival['status']): Promise<void> {
+    return new Promise((recorded) => {
+      let pending = this.arrivals.get(effect.instanceId);
+      if (!pending) {
+        pending = { items: [], recorded: [] };
+        this.arrivals.set(effect.instanceId, pending);
+        setImmediate(() => void this.recordArrivals(effect.instanceId));
       }
+      pending.items.push({ effect, message, status });
+      pending.recorded.push(recorded);
+    });
+  }
+
+  /** Applies the waiting results in one transition; if that unit fails, keeps them as mail. */
+  private async recordArrivals(instanceId: string): Promise<void> {
+    const pending = this.arrivals.get(instanceId);
+    if (!pending || this.inFlightInstances.has(instanceId)) return;
+    this.arrivals.delete(instanceId);
+    this.inFlightInstances.add(instanceId);
+    try {
+      if (!(await this.advance(instanceId, pending.items))) await this.keepAsMail(pending.items);
+    } finally {
+      for (const recorded of pending.recorded) recorded();
+      this.release(instanceId);
     }
+  }
+
+  private async keepAsMail(arrivals: readonly Arrival[]): Promise<void> {
     const at = toTimestamp(this.clock.now());
     try {
       await this.store.unit(
         async (tx) => {
-          await tx.outbox.finish(effect.id, status, at);
-          await tx.mailbox.append(effect.instanceId, message, at);
+          for (const { effect, status, message } of arrivals) {
+            await tx.outbox.finish(effect.id, status, at);
+            await tx.mailbox.append(effect.instanceId, message, at);
+          }
         },
         { fenced: true },
       );
     } catch (error) {
       // Not recorded (the lease was lost, or the store failed): the next owner recovers the
-      // effect from the outbox as it would after a crash.
-      this.log(`engine: the result of effect ${effect.id} could not be recorded: ${(error as Error).message}`);
-      return;
+      // effects from the outbox as it would after a crash.
+      const ids = arrivals.map((a) => a.effect.id).join(', ');
+      this.log(`engine: the results of effects ${ids} could not be recorded: ${(error as Error).message}`);
     }
-    this.kick();
   }
 
   /** After a crash or a takeover: every effect still pending in the outbox. */
