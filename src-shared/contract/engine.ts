@@ -125,7 +125,10 @@ export const InstanceDetail = z.object({
   contentHash: z.string(),
   /** Latest state of each step that has run (by step id): for the diagram overlay. */
   steps: z.record(z.string(), z.object({ state: StepRunState, attempt: z.number().int(), activation: z.string(), runs: z.number().int() })),
+  /** Sensitive values masked for everyone (declared by a form field, or named like an IBAN); `instances.unmask` shows one in clear. */
   variables: z.record(z.string(), JsonValue),
+  /** The paths of the masked values in `variables` (list items by index, e.g. payees.0.iban). */
+  maskedPaths: z.array(z.string()),
   provenance: z.record(z.string(), JsonValue),
   dataHash: z.string(),
   incidents: z.array(IncidentSummary),
@@ -204,7 +207,7 @@ export const engineOps = {
     output: page(InstanceSummary),
     access: 'instance.read',
     mutation: false,
-    summary: 'find instances by status, workflow, business key or a variable value',
+    summary: 'find instances by status, workflow, business key or a variable value (a sensitive variable needs sensitive.unmask)',
   }),
   'instances.get': op({
     input: z.object({ instanceId: InstanceId }).strict(),
@@ -212,6 +215,13 @@ export const engineOps = {
     access: 'instance.read',
     mutation: false,
     summary: 'an instance with step states, variables, provenance and incidents',
+  }),
+  'instances.unmask': op({
+    input: z.object({ instanceId: InstanceId, path: z.string().min(1).max(500) }).strict(),
+    output: z.object({ path: z.string(), value: JsonValue }),
+    access: 'sensitive.unmask',
+    mutation: true,
+    summary: "show one of an instance's masked variables in clear (audited as data.unmasked)",
   }),
   'instances.suspend': op({
     input: z.object(OnInstance).strict(),

@@ -105,9 +105,11 @@ describe('human tasks', () => {
     const instance = await waitForInstance(core, started.instanceId, (d) => d.steps.approve?.state === 'waiting');
     expect((instance.variables.invoice as { captured: unknown }).captured).toEqual({
       vendor: 'ACME GmbH',
-      iban: 'DE89370400440532013000',
+      iban: 'DE•• •••• 3000',
       amount: { amount: '1250.00', currency: 'EUR' },
     });
+    // Without sensitive.unmask (the admin here) the instance shows what the form declares sensitive masked.
+    expect(instance.maskedPaths).toEqual(['invoice.captured.iban']);
     expect(instance.provenance['invoice.captured']).toMatchObject({ by: { kind: 'user', username: 'carla' } });
   });
 

@@ -6,6 +6,7 @@ import { WorkflowDefinition } from '@shared/domain/workflow/definition';
 import { formatProblem } from '@shared/domain/problems';
 import type { DeployResult } from '@shared/contract/engine';
 import { evaluateTable, importDmn, parseDecisionTable } from '../../core/decisions';
+import { systemClock } from '../../core/clock/clocks';
 import { asUser, withUserAuth, type SignedInCli } from '../signed-in';
 import { EXIT, UsageError } from '../exit-codes';
 import { printJson } from '../output';
@@ -96,9 +97,15 @@ export function registerEngineCommands(program: Command): void {
   ).action(async (workflow: string, _o, cmd: Command) => {
     const o = cmd.opts<{ input?: string; workflowVersion?: string }>();
     const input = readJson(o.input, 'input') as Record<string, never>;
-    await asUser(cmd, async ({ call }) => {
+    await asUser(cmd, async ({ call, core }) => {
       const started = await call('instances.start', { workflow, input, ...(o.workflowVersion ? { version: Number(o.workflowVersion) } : {}) });
       process.stdout.write(`${started.instanceId}\n`);
+      const lease = await core.site.store.read((tx) => tx.lease.get());
+      // The CLI only queues work; the engine owner (a console or `serve`) runs it.
+      if (!lease || lease.expiresAt <= systemClock.now())
+        process.stderr.write(
+          'note: no engine owner is running on this data folder, so the instance is queued and will not run until a console or `clearline serve` starts\n',
+        );
     });
   });
 
@@ -124,14 +131,27 @@ export function registerEngineCommands(program: Command): void {
     });
   });
 
-  withUserAuth(program.command('instance <id>').description('one instance: status, step states, incidents, variables (JSON)')).action(
-    async (instanceId: string, _o, cmd: Command) => {
-      await asUser(cmd, async ({ call }) => {
-        const detail = await call('instances.get', { instanceId });
-        printJson({ instance: detail.instance, steps: detail.steps, incidents: detail.incidents, variables: detail.variables });
+  withUserAuth(
+    program
+      .command('instance <id>')
+      .description('one instance: status, step states, incidents, variables (JSON; sensitive values masked, their paths in maskedPaths)')
+      .option('--unmask <path...>', 'show these masked variables in clear (needs sensitive.unmask; each viewing is audited)'),
+  ).action(async (instanceId: string, _o, cmd: Command) => {
+    const unmask = cmd.opts<{ unmask?: string[] }>().unmask ?? [];
+    await asUser(cmd, async ({ call }) => {
+      const detail = await call('instances.get', { instanceId });
+      const inClear: Record<string, unknown> = {};
+      for (const path of unmask) inClear[path] = (await call('instances.unmask', { instanceId, path })).value;
+      printJson({
+        instance: detail.instance,
+        steps: detail.steps,
+        incidents: detail.incidents,
+        variables: detail.variables,
+        maskedPaths: detail.maskedPaths,
+        ...(unmask.length > 0 ? { unmasked: inClear } : {}),
       });
-    },
-  );
+    });
+  });
 
   withUserAuth(
     program

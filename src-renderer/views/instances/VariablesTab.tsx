@@ -2,9 +2,13 @@ import { Table, Text } from '@mantine/core';
 import type { InstanceDetail } from '@shared/contract/engine';
 import { formatTime } from '../../ui/format';
 import { JsonTree } from '../../ui/JsonTree';
+import { MaskedVariables } from './MaskedVariables';
 import { setters } from './provenance';
 
-/** The instance's variables, each top-level field with who set it (the basis of segregation of duties). */
+/**
+ * The instance's variables, each top-level field with who set it (the basis of segregation
+ * of duties). Sensitive values arrive masked; they are listed below with a Show action.
+ */
 export function VariablesTab({ detail }: { detail: InstanceDetail }) {
   const fields = Object.keys(detail.variables).sort();
   if (fields.length === 0)
@@ -52,6 +56,7 @@ export function VariablesTab({ detail }: { detail: InstanceDetail }) {
           })}
         </Table.Tbody>
       </Table>
+      <MaskedVariables instanceId={detail.instance.id} paths={detail.maskedPaths} />
       <Text size="xs" c="dimmed" mt="xs">
         Data hash (SHA-256 of the variables): <span className="mono">{detail.dataHash}</span>
       </Text>

@@ -4,9 +4,12 @@ import type { Clock } from '@shared/domain/time';
 import { toTimestamp } from '@shared/domain/time';
 import { newUuidV7 } from '@shared/domain/ids';
 import type { Store } from '../../store/store';
-import type { InstanceRow, InstanceSummaryRow } from '../../store/engine-repositories';
+import type { Repositories } from '../../store/repositories';
+import type { InstanceRow, InstanceSummaryRow, WorkflowVersionRow } from '../../store/engine-repositories';
 import type { EventBus } from '../../events/event-bus';
-import { conflict, notFound } from '../../dispatch/app-error';
+import { conflict, invalid, notFound, refused } from '../../dispatch/app-error';
+import { userActor, type Principal } from '../../auth/principal';
+import { declaredSensitivePaths, exposesSensitive, liesInSensitive, maskTree, valueAtMaskedPath } from '../../work/masking';
 import type { Actor, Message } from '../interpreter/types';
 import { WorkflowModel } from '../definitions/workflow-model';
 import { statusOf, stepStates } from '../runtime/instance-status';
@@ -38,6 +41,8 @@ const TERMINAL = new Set(['completed', 'failed', 'cancelled']);
  */
 export class InstanceService {
   private readonly expressions = new ExpressionCache();
+  /** Sensitive paths per workflow version (versions are immutable, so this never goes stale). */
+  private readonly sensitive = new Map<string, ReadonlySet<string>>();
 
   constructor(
     private readonly store: Store,
@@ -64,30 +69,86 @@ export class InstanceService {
     return started;
   }
 
-  async search(query: InstanceQuery): Promise<{ items: InstanceSummary[]; nextCursor: string | null }> {
-    const rows = await this.store.read((tx) => tx.instances.search(query));
+  /**
+   * A variable search compares stored values, so searching a sensitive path (an IBAN) is
+   * probing for it: only those who may see such values in clear may, and a refusal is audited.
+   */
+  async search(principal: Principal, query: InstanceQuery): Promise<{ items: InstanceSummary[]; nextCursor: string | null }> {
+    const rows = await this.store.read(async (tx) => {
+      const variable = query.variable;
+      if (variable && !principal.permissions.has('sensitive.unmask')) {
+        const versions = query.workflow ? await tx.workflows.versionsOf(query.workflow) : await this.allVersions(tx);
+        if (versions.some((v) => exposesSensitive(variable.path, this.sensitivePaths(v))))
+          throw refused(
+            'sensitive_path',
+            `variable.path: ${variable.path} holds a sensitive value (masked for you); searching by it needs the permission to see sensitive values in clear (sensitive.unmask)`,
+          );
+      }
+      return tx.instances.search(query);
+    });
     const items = rows.slice(0, query.limit).map(instanceSummary);
     return { items, nextCursor: rows.length > query.limit ? (items.at(-1)?.id ?? null) : null };
   }
 
+  /** An instance with its sensitive variables masked for everyone; `unmask` shows one in clear. */
   async get(instanceId: string): Promise<InstanceDetail> {
     return this.store.read(async (tx) => {
       const row = await tx.instances.get(instanceId);
       if (!row) throw notFound(`instance ${instanceId}`);
       const version = await tx.workflows.get(row.versionId);
       const incidents = await tx.incidents.ofInstance(instanceId);
+      const maskedPaths: string[] = [];
+      const variables = maskTree(row.variables, '', version ? this.sensitivePaths(version) : new Set(), maskedPaths) as InstanceDetail['variables'];
       return {
         instance: instanceSummary(row),
         definition: (version?.definition ?? null) as JsonValue,
         contentHash: version?.contentHash ?? '',
         steps: stepStates(row.state),
-        variables: row.variables,
+        variables,
+        maskedPaths,
         provenance: row.provenance as unknown as Record<string, JsonValue>,
         dataHash: row.dataHash,
         incidents: incidents.map((i) => incidentSummary({ ...i, workflowKey: row.workflowKey, businessKey: row.businessKey })),
         children: (await tx.instances.children(instanceId)).map(instanceSummary),
       };
     });
+  }
+
+  /**
+   * Shows one masked variable in clear. The viewing is evidence: it is audited with the same
+   * action as unmasking a task's field, so the report on unmasked views covers both.
+   */
+  async unmask(principal: Principal, instanceId: string, path: string): Promise<{ path: string; value: JsonValue }> {
+    const at = toTimestamp(this.clock.now());
+    return this.store.unit(async (tx) => {
+      const row = await tx.instances.get(instanceId);
+      if (!row) throw notFound(`instance ${instanceId}`);
+      const value = valueAtMaskedPath(row.variables, path);
+      if (value === undefined) throw notFound(`a variable ${path} of instance ${instanceId}`);
+      const version = await tx.workflows.get(row.versionId);
+      const masked = value === null || typeof value !== 'object';
+      if (!masked || !liesInSensitive(path, version ? this.sensitivePaths(version) : new Set()))
+        throw invalid('path', `${path} is not masked: instances.get shows it as it is; give one of the instance's maskedPaths`);
+      await tx.audit.append(
+        { actor: userActor(principal.user), action: 'data.unmasked', subject: { type: 'instance', id: instanceId }, payload: { path, instance: instanceId } },
+        at,
+      );
+      return { path, value };
+    });
+  }
+
+  private sensitivePaths(version: WorkflowVersionRow): ReadonlySet<string> {
+    let paths = this.sensitive.get(version.id);
+    if (!paths) {
+      paths = declaredSensitivePaths(version.definition);
+      this.sensitive.set(version.id, paths);
+    }
+    return paths;
+  }
+
+  private async allVersions(tx: Repositories): Promise<WorkflowVersionRow[]> {
+    const latest = await tx.workflows.listLatest();
+    return (await Promise.all(latest.map((w) => tx.workflows.versionsOf(w.workflowKey)))).flat();
   }
 
   async suspend(actor: AuditActor, instanceId: string, reason: string): Promise<InstanceSummary> {
