@@ -304,8 +304,9 @@ export class Engine {
     // A connector that cannot deduplicate must know, after a crash, whether the call may have
     // left: that is recorded durably before the call.
     if (!connector.idempotent) await this.store.unit((tx) => tx.outbox.markAttempted(effect.id, toTimestamp(this.clock.now())), { fenced: true });
+    // The step's timeout bounds the call with all its redeliveries, not each delivery.
+    const signal = effect.timeoutMs ? AbortSignal.timeout(effect.timeoutMs) : new AbortController().signal;
     for (let delivery = 0; ; delivery++) {
-      const signal = effect.timeoutMs ? AbortSignal.timeout(effect.timeoutMs) : new AbortController().signal;
       const result = await connector.execute({ action: effect.action, input: effect.input, idempotencyKey: effect.idempotencyKey, signal });
       this.metrics.effects += 1;
       if (result.ok) return this.record(effect, { kind: 'effect-result', effectId: effectIdOf(effect), ok: true, value: result.value }, 'done');
@@ -323,7 +324,7 @@ export class Engine {
           'in-doubt',
         );
       }
-      if (delivery >= this.options.redeliveries || !this.running) {
+      if (delivery >= this.options.redeliveries || !this.running || signal.aborted) {
         return this.record(effect, { kind: 'effect-result', effectId: effectIdOf(effect), ok: false, error: result.error }, 'failed');
       }
       // Same idempotency key: the other system does it at most once.
