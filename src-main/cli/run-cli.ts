@@ -8,6 +8,7 @@ import { registerUserCommands } from './commands/users';
 import { registerAuditCommands } from './commands/audit';
 import { registerEngineCommands } from './commands/engine';
 import { registerScheduleCommands } from './commands/schedules';
+import { registerReportCommands } from './commands/reports';
 import { EXIT, exitCodeFor } from './exit-codes';
 
 export function buildProgram(): Command {
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerAuditCommands(program);
   registerEngineCommands(program);
   registerScheduleCommands(program);
+  registerReportCommands(program);
   const override = (cmd: Command) => {
     cmd.exitOverride();
     cmd.commands.forEach(override);

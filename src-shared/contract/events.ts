@@ -15,6 +15,16 @@ export const EVENTS = {
   'changes.changed': z.object({ changeId: z.string(), status: z.string() }),
   'schedules.changed': z.object({ scheduleId: z.string() }),
   'calendars.changed': z.object({ name: z.string() }),
+  /** A report export moved on (phases in order: checkpoint, events, timeline, pdf, manifest, done). */
+  'reports.progress': z.object({
+    jobId: z.string(),
+    status: z.enum(['running', 'done', 'failed', 'interrupted']),
+    phase: z.string(),
+    done: z.number(),
+    total: z.number().nullable(),
+  }),
+  /** The background verifier's verdict changed; audit.status has the details. */
+  'audit.status': z.object({ state: z.string(), verifiedUpTo: z.number(), firstBadSeq: z.number().nullable() }),
 } as const;
 export type EventTopic = keyof typeof EVENTS;
 export type EventPayload<T extends EventTopic> = z.infer<(typeof EVENTS)[T]>;

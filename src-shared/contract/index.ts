@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { auditOps } from './audit';
+import { evidenceOps } from './evidence';
 import { engineOps } from './engine';
 import { governanceOps, workOps } from './work';
 import { scheduleOps } from './schedules';
@@ -14,6 +15,7 @@ export const contract = {
   ...sessionOps,
   ...userOps,
   ...auditOps,
+  ...evidenceOps,
   ...engineOps,
   ...workOps,
   ...governanceOps,

@@ -245,7 +245,7 @@ export const workOps = {
   }),
 } as const;
 
-export const ConfigChangeKind = z.enum(['deploy', 'roles', 'conflicts', 'calendar']);
+export const ConfigChangeKind = z.enum(['deploy', 'roles', 'conflicts', 'calendar', 'evidence']);
 
 export const ConfigChange = z.object({
   id: z.string(),

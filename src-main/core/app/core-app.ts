@@ -36,6 +36,14 @@ import { RunStarter } from '../scheduler/run-starter';
 import { DEFAULT_SCHEDULER_OPTIONS, ScheduleRunner, type SchedulerOptions } from '../scheduler/schedule-runner';
 import { ScheduleService } from '../scheduler/schedule-service';
 import { operationHandlers } from './operation-handlers';
+import { EvidenceSettings } from '../audit/evidence/evidence-settings';
+import { Checkpointer } from '../audit/evidence/checkpointer';
+import { CheckpointSchedule } from '../audit/evidence/checkpoint-schedule';
+import { BackgroundVerifier, DEFAULT_VERIFIER_OPTIONS, type VerifierOptions } from '../audit/evidence/background-verifier';
+import { EvidenceService } from '../audit/evidence/evidence-service';
+import { SearchIndexer } from '../audit/search-indexer';
+import { ReportService } from '../reports/exports/report-service';
+import { join } from 'node:path';
 
 export const VERSION: string = packageJson.version;
 
@@ -48,6 +56,8 @@ export interface CoreOptions {
   log: ErrorLog;
   engine?: EngineOptions;
   scheduler?: SchedulerOptions;
+  /** The background verifier's pace (tests shorten it). */
+  verifier?: VerifierOptions;
 }
 
 /**
@@ -60,6 +70,8 @@ export class CoreApp {
   readonly ownership: EngineOwnership | null;
   readonly engine: EngineHost;
   private readonly dispatcher: Dispatcher;
+  /** Background work that reads the store: finished before the store closes. */
+  private readonly background: { stop(): Promise<void> }[];
 
   private constructor(private readonly options: CoreOptions) {
     const { site, clock } = options;
@@ -77,6 +89,32 @@ export class CoreApp {
     const escalations = new Escalations(site.store, this.events);
     const starter = new RunStarter(expressions);
     const scheduler = new ScheduleRunner(site.store, clock, this.events, calendars, starter, options.log, options.scheduler ?? DEFAULT_SCHEDULER_OPTIONS);
+    const siteId = site.config.siteId;
+    const evidenceSettings = new EvidenceSettings(site.store, clock, changes, () => {
+      checkpoints.invalidate();
+      verifier.requestFull();
+      wake();
+    });
+    const checkpointer = new Checkpointer(site.store, clock, siteId, evidenceSettings, options.log);
+    const checkpoints = new CheckpointSchedule(site.store, evidenceSettings, checkpointer, options.log);
+    const verifier = new BackgroundVerifier(
+      site.store,
+      clock,
+      siteId,
+      evidenceSettings,
+      this.events,
+      options.log,
+      options.verifier ?? DEFAULT_VERIFIER_OPTIONS,
+    );
+    const indexer = new SearchIndexer(site.store, clock, options.log);
+    const reports = new ReportService(
+      site.store,
+      clock,
+      this.events,
+      { checkpointer, siteId, siteName: site.config.siteName, log: options.log },
+      join(site.paths.dataDir, 'reports'),
+    );
+    this.background = [reports, checkpoints, verifier, indexer];
     this.engine = new EngineHost(
       {
         store: site.store,
@@ -85,7 +123,7 @@ export class CoreApp {
         events: this.events,
         log: options.log,
         work: intake,
-        dueWork: [escalations, scheduler],
+        dueWork: [escalations, scheduler, checkpoints, verifier, indexer],
         calendars: calendars.lookup,
       },
       options.engine ?? DEFAULT_ENGINE_OPTIONS,
@@ -131,6 +169,8 @@ export class CoreApp {
       conflicts,
       connectors: new ConnectorService(site.store, clock, connectors),
       decisions: new DecisionService(site.store, clock),
+      evidence: new EvidenceService(site.store, siteId, evidenceSettings, checkpointer, verifier),
+      reports,
       status: () => this.status(),
     };
     this.dispatcher = new Dispatcher(operationHandlers(this.services), new Authenticator(site.store, clock, policy), site.store, clock, options.log);
@@ -162,6 +202,7 @@ export class CoreApp {
 
   async close(): Promise<void> {
     await this.ownership?.stop();
+    for (const work of this.background) await work.stop();
     await this.options.site.close();
   }
 }

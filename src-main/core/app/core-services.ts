@@ -17,6 +17,8 @@ import type { ChangeControl } from '../governance/change-control';
 import type { ConflictMatrix } from '../governance/conflict-matrix';
 import type { CalendarService } from '../scheduler/calendar-service';
 import type { ScheduleService } from '../scheduler/schedule-service';
+import type { EvidenceService } from '../audit/evidence/evidence-service';
+import type { ReportService } from '../reports/exports/report-service';
 
 /** The services the handlers call; built once by the composition root. */
 export interface CoreServices {
@@ -38,5 +40,7 @@ export interface CoreServices {
   conflicts: ConflictMatrix;
   calendars: CalendarService;
   schedules: ScheduleService;
+  evidence: EvidenceService;
+  reports: ReportService;
   status(): z.infer<typeof SystemStatus>;
 }

@@ -4,6 +4,7 @@ import { userActor } from '../auth/principal';
 import type { CoreServices } from './core-services';
 import type { AuditActor } from '@shared/domain/audit';
 import { scheduleHandlers } from './schedule-handlers';
+import { evidenceHandlers } from './evidence-handlers';
 
 type UserActor = AuditActor & { kind: 'user' };
 
@@ -57,7 +58,6 @@ export function operationHandlers(s: CoreServices): Handlers {
     },
 
     'audit.search': async (input) => s.audit.search(input),
-    'audit.verify': async () => s.audit.verify(),
 
     'system.status': async () => s.status(),
 
@@ -129,5 +129,6 @@ export function operationHandlers(s: CoreServices): Handlers {
         : { status: 'pending-approval' as const, changeId: submitted.changeId };
     },
     ...scheduleHandlers(s),
+    ...evidenceHandlers(s),
   };
 }

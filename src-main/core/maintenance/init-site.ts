@@ -10,6 +10,8 @@ import { issueRecoveryKey, wrapForRecovery } from '../keys/recovery-key';
 import { openSqliteStore } from '../store/sqlite/open-store';
 import { ATTACHMENT_KEY_SECRET } from '../attachments/attachment-store';
 import { osActor } from '../audit/os-actor';
+import { storeNewSigningKey } from '../audit/evidence/signing-keys';
+import { newSiteSigner, storeDocumentSigner } from '../reports/exports/document-signers';
 import { recoveryAad, writeSiteConfig, type SiteConfig } from '../site/site-config';
 import type { SitePaths } from '../site/data-dir';
 import type { UnlockedSite } from '../site/unlock';
@@ -58,6 +60,7 @@ export async function initSite(options: {
   const provider = freshProvider(options.provider, siteId, options.ctx);
   const keyProvider = await provider.save('current', key);
   const recovery = issueRecoveryKey();
+  const documentSigner = await newSiteSigner(options.siteName, now);
 
   const store = openSqliteStore(paths.database, key, at, { create: true });
   try {
@@ -73,6 +76,9 @@ export async function initSite(options: {
         },
         at,
       );
+      // The keys that sign the site's evidence: checkpoints and manifests (Ed25519), report PDFs (X.509).
+      await storeNewSigningKey(tx, at, osActor());
+      await storeDocumentSigner(tx, documentSigner, 'site-ca', at, osActor());
     });
   } finally {
     await store.close();

@@ -4,13 +4,14 @@ import type { RoleName } from '@shared/permissions';
 import type { EngineRepositories } from './engine-repositories';
 import type { WorkRepositories } from './work-repositories';
 import type { ScheduleRepositories } from './schedule-repositories';
+import type { EvidenceRepositories } from './evidence-repositories';
 
 /**
  * The repositories a unit of work sees. Each method is async so that a PostgreSQL
  * implementation can replace the SQLite one without touching a caller. Repositories own
  * their SQL; nothing outside ./sqlite (or a future ./postgres) writes any.
  */
-export interface Repositories extends EngineRepositories, WorkRepositories, ScheduleRepositories {
+export interface Repositories extends EngineRepositories, WorkRepositories, ScheduleRepositories, EvidenceRepositories {
   readonly site: SiteRepository;
   readonly lease: LeaseRepository;
   readonly audit: AuditRepository;

@@ -154,7 +154,7 @@ export interface WorkTimersRepository {
 
 export interface ChangeRow {
   id: string;
-  kind: 'deploy' | 'roles' | 'conflicts' | 'calendar';
+  kind: 'deploy' | 'roles' | 'conflicts' | 'calendar' | 'evidence';
   /** What is changed (a workflow key, a user id): a newer request for the same target supersedes an older one. */
   target: string;
   summary: string;

@@ -95,13 +95,12 @@ describe('checkpoint signature', () => {
 });
 
 describe('signing keys', () => {
-  it('are identified by SHA-256 of the raw public key: 16 hex digits as id, all 64 in groups as fingerprint', () => {
+  it('are identified by SHA-256 of the raw public key: 16 hex digits as id, all 64 as fingerprint (what sha256sum prints)', () => {
     const digest = createHash('sha256').update(Buffer.from(key.publicKey, 'base64')).digest('hex');
     expect(Buffer.from(key.publicKey, 'base64')).toHaveLength(32);
     expect(key.keyId).toBe(digest.slice(0, 16));
     expect(keyIdOf(key.publicKey)).toBe(key.keyId);
-    expect(fingerprintOf(key.publicKey)).toMatch(/^SHA256:([0-9a-f]{4} ){15}[0-9a-f]{4}$/);
-    expect(fingerprintOf(key.publicKey).replace(/^SHA256:| /g, '')).toBe(digest);
+    expect(fingerprintOf(key.publicKey)).toBe(digest);
     expect(() => keyIdOf('AAAA')).toThrow(TypeError);
   });
 

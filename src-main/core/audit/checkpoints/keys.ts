@@ -24,10 +24,14 @@ export function keyIdOf(publicKeyRawBase64: string): string {
   return createHash('sha256').update(rawPublicKey(publicKeyRawBase64)).digest('hex').slice(0, 16);
 }
 
-/** What people compare (Admin, printed reports): the full SHA-256 of the raw key, in groups of four hex digits. */
+/**
+ * What people compare (Admin, every report): the full SHA-256 of the raw key as 64 lowercase
+ * hex digits, exactly what `sha256sum` prints for those 32 bytes, so an auditor can
+ * recompute it from the base64 key or from manifest-key.pem with stock tools and compare
+ * without reformatting. Its first 16 digits are the key id.
+ */
 export function fingerprintOf(publicKeyRawBase64: string): string {
-  const hex = createHash('sha256').update(rawPublicKey(publicKeyRawBase64)).digest('hex');
-  return `SHA256:${hex.match(/.{4}/g)?.join(' ')}`;
+  return createHash('sha256').update(rawPublicKey(publicKeyRawBase64)).digest('hex');
 }
 
 export function publicKeyObject(publicKeyRawBase64: string): KeyObject {

@@ -30,6 +30,16 @@ export class MerkleAccumulator {
     return this.#size;
   }
 
+  /**
+   * The root of the perfect subtree that the last append completed: leaves
+   * [size - 2^j, size) where 2^j is the lowest set bit of size. A node cache records these.
+   */
+  lastCompleted(): Buffer {
+    const last = this.#frontier.at(-1);
+    if (!last) throw new RangeError('an empty tree has no subtree');
+    return Buffer.from(last);
+  }
+
   root(): Buffer {
     const frontier = this.#frontier;
     if (frontier.length === 0) return Buffer.from(EMPTY_ROOT);

@@ -9,3 +9,4 @@ export { MerkleAccumulator, type AccumulatorState } from './accumulator';
 export { inclusionProof, verifyInclusion } from './inclusion';
 export { consistencyProof, verifyConsistency } from './consistency';
 export { rangeProof, verifyRange } from './range';
+export { subsetProof, verifySubset, runsProblem, type LeafRuns, type ProvenLeaf, type SubsetVerdict } from './subset';

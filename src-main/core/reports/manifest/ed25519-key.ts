@@ -1,4 +1,5 @@
-import { createHash, createPublicKey, type KeyObject } from 'node:crypto';
+import { createPublicKey, type KeyObject } from 'node:crypto';
+import { fingerprintOf } from '../../audit/checkpoints/keys';
 
 /** An Ed25519 public key from its raw 32 bytes in base64 (how the site stores and prints it). */
 export function ed25519PublicKey(rawBase64: string): KeyObject {
@@ -16,13 +17,12 @@ export function ed25519RawBase64(key: KeyObject): string {
 }
 
 /**
- * Lowercase hex SHA-256 of the raw public key. Chosen so that an auditor can recompute it
- * from manifest-key.pem with stock tools: the last 32 bytes of the SPKI DER are the raw key
+ * Lowercase hex SHA-256 of the raw public key, the one fingerprint of the site key (see
+ * fingerprintOf). An auditor recomputes it from manifest-key.pem with stock tools: the last
+ * 32 bytes of the SPKI DER are the raw key
  * (`openssl pkey -pubin -in manifest-key.pem -outform DER | tail -c 32 | sha256sum`).
  */
-export function ed25519Fingerprint(rawBase64: string): string {
-  return createHash('sha256').update(Buffer.from(rawBase64, 'base64')).digest('hex');
-}
+export const ed25519Fingerprint = fingerprintOf;
 
 export function ed25519SpkiPem(rawBase64: string): string {
   return ed25519PublicKey(rawBase64).export({ type: 'spki', format: 'pem' }).toString();

@@ -67,7 +67,7 @@ export async function checkManifest(folder: string, trustedKeyRaw?: string): Pro
     const folderRaw = typeof inFolder === 'string' ? null : ed25519RawBase64(inFolder);
     const problems = [
       stated.publicKey !== keyRaw && `${BUNDLE.manifest} names the key ${stated.publicKey}, not the one checked`,
-      stated.fingerprint !== ed25519Fingerprint(stated.publicKey) && `${BUNDLE.manifest} states a fingerprint that is not its key's`,
+      stated.fingerprint !== ed25519Fingerprint(keyRaw) && `${BUNDLE.manifest} states a fingerprint that is not the key's`,
       folderRaw !== keyRaw && (typeof inFolder === 'string' ? inFolder : `${BUNDLE.manifestKey} is not the key checked`),
     ].filter((p): p is string => typeof p === 'string');
     checks.push(problems.length ? fail(KEY, problems.join('; ')) : pass(KEY, `all name the Ed25519 key with fingerprint ${stated.fingerprint}`));

@@ -6,8 +6,10 @@ import { eventHash } from '../../../audit/chain-hash';
 import type { SqliteDb } from '../connection';
 import type { AuditRepository } from '../../repositories';
 import type { AuditQuery } from '@shared/contract/audit';
+import { auditWhere, EVENT_COLUMNS } from './audit-sql';
+import { hasSearchIndex } from './search-index';
 
-interface AuditRow {
+export interface AuditRow {
   seq: number;
   at: string;
   actor: string;
@@ -53,7 +55,7 @@ export class SqliteAuditRepository implements AuditRepository {
   constructor(private readonly db: SqliteDb) {}
 
   async head(): Promise<AuditEvent | null> {
-    const row = prepared(this.db, 'SELECT * FROM audit_events ORDER BY seq DESC LIMIT 1').get() as AuditRow | undefined;
+    const row = prepared(this.db, `SELECT ${EVENT_COLUMNS} FROM audit_events e ORDER BY e.seq DESC LIMIT 1`).get() as AuditRow | undefined;
     return row ? rowToEvent(row) : null;
   }
 
@@ -96,29 +98,14 @@ export class SqliteAuditRepository implements AuditRepository {
   }
 
   async search(query: AuditQuery): Promise<AuditEvent[]> {
-    const where: string[] = [];
-    const params: (string | number)[] = [];
-    const when = (condition: string, ...values: (string | number)[]) => {
-      where.push(condition);
-      params.push(...values);
-    };
-    const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-    if (query.cursor) when('seq < ?', Number(query.cursor));
-    if (query.from) when('at >= ?', query.from);
-    if (query.to) when('at <= ?', query.to);
-    if (query.actor) when("(actor_id = ? OR json_extract(actor, '$.username') = ?)", query.actor, query.actor);
-    if (query.action?.endsWith('.')) when("action LIKE ? ESCAPE '\\'", `${escapeLike(query.action)}%`);
-    else if (query.action) when('action = ?', query.action);
-    if (query.subjectType) when('subject_type = ?', query.subjectType);
-    if (query.subjectId) when('subject_id = ?', query.subjectId);
-    if (query.outcome) when('outcome = ?', query.outcome);
-    if (query.text) when("(payload LIKE ? ESCAPE '\\' OR action LIKE ? ESCAPE '\\')", `%${escapeLike(query.text)}%`, `%${escapeLike(query.text)}%`);
-    const sql = `SELECT * FROM audit_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`;
-    return (prepared(this.db, sql).all(...params, query.limit + 1) as AuditRow[]).map(rowToEvent);
+    const { cursor, limit, ...filters } = query;
+    const where = auditWhere({ filters, ...(cursor ? { beforeSeq: Number(cursor) } : {}) }, hasSearchIndex(this.db));
+    const sql = `SELECT ${EVENT_COLUMNS} FROM audit_events e ${where.sql} ORDER BY e.seq DESC LIMIT ?`;
+    return (prepared(this.db, sql).all(...where.params, limit + 1) as AuditRow[]).map(rowToEvent);
   }
 
   async range(fromSeq: number, limit: number): Promise<AuditEvent[]> {
-    const rows = prepared(this.db, 'SELECT * FROM audit_events WHERE seq >= ? ORDER BY seq LIMIT ?').all(fromSeq, limit) as AuditRow[];
+    const rows = prepared(this.db, `SELECT ${EVENT_COLUMNS} FROM audit_events e WHERE e.seq >= ? ORDER BY e.seq LIMIT ?`).all(fromSeq, limit) as AuditRow[];
     return rows.map(rowToEvent);
   }
 }

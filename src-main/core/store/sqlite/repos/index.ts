@@ -17,6 +17,9 @@ import { SqliteConnectorsRepository, SqliteIncidentsRepository } from './inciden
 import { SqliteSiteRepository } from './site-repo';
 import { SqliteLeaseRepository } from './lease-repo';
 import { SqliteAuditRepository } from './audit-repo';
+import { SqliteTrailRepository } from './trail-repo';
+import { SqliteCheckpointsRepository, SqliteDocumentSignersRepository, SqliteMerkleNodesRepository, SqliteSigningKeysRepository } from './evidence-repo';
+import { SqliteReportJobsRepository } from './report-jobs-repo';
 import { SqliteUsersRepository } from './users-repo';
 import { SqliteAccessTokensRepository, SqliteSessionsRepository, SqliteSetupTokensRepository } from './sessions-repo';
 
@@ -48,5 +51,11 @@ export function sqliteRepositories(db: SqliteDb): Repositories {
     calendars: new SqliteCalendarsRepository(db),
     schedules: new SqliteSchedulesRepository(db),
     scheduleRuns: new SqliteScheduleRunsRepository(db),
+    trail: new SqliteTrailRepository(db),
+    checkpoints: new SqliteCheckpointsRepository(db),
+    signingKeys: new SqliteSigningKeysRepository(db),
+    merkleNodes: new SqliteMerkleNodesRepository(db),
+    documentSigners: new SqliteDocumentSignersRepository(db),
+    reportJobs: new SqliteReportJobsRepository(db),
   };
 }
