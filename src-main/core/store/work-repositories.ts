@@ -131,7 +131,8 @@ export interface NotificationsRepository {
   insert(row: NotificationRow): Promise<void>;
   list(userId: string, unreadOnly: boolean, limit: number): Promise<NotificationRow[]>;
   unreadCount(userId: string): Promise<number>;
-  markRead(userId: string, ids: readonly string[], at: string): Promise<void>;
+  /** Marks the user's own unread notifications among `ids` read; returns those it changed. */
+  markRead(userId: string, ids: readonly string[], at: string): Promise<string[]>;
 }
 
 export interface WorkTimerRow {

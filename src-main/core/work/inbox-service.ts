@@ -30,8 +30,17 @@ export class InboxService {
     }));
   }
 
+  /**
+   * Reading is evidence too: that the owner of an at-risk or SLA alert saw it, and when.
+   * Only notifications this call actually marked are audited (not others', not twice).
+   */
   async markRead(principal: Principal, ids: readonly string[]): Promise<void> {
-    await this.store.unit((tx) => tx.notifications.markRead(principal.user.id, ids, toTimestamp(this.clock.now())));
+    const at = toTimestamp(this.clock.now());
+    await this.store.unit(async (tx) => {
+      for (const id of await tx.notifications.markRead(principal.user.id, ids, at)) {
+        await tx.audit.append({ actor: userActor(principal.user), action: 'notification.read', subject: { type: 'notification', id }, payload: {} }, at);
+      }
+    });
   }
 
   /** While out of office, a colleague acts on the tasks assigned or named to you (null ends it). */

@@ -151,9 +151,9 @@ export class SqliteNotificationsRepository implements NotificationsRepository {
     return (prepared(this.db, 'SELECT count(*) AS n FROM notifications WHERE user_id = ? AND read_at IS NULL').get(userId) as { n: number }).n;
   }
 
-  async markRead(userId: string, ids: readonly string[], at: string): Promise<void> {
+  async markRead(userId: string, ids: readonly string[], at: string): Promise<string[]> {
     const update = prepared(this.db, 'UPDATE notifications SET read_at = ? WHERE id = ? AND user_id = ? AND read_at IS NULL');
-    for (const id of ids) update.run(at, id, userId);
+    return ids.filter((id) => update.run(at, id, userId).changes === 1);
   }
 }
 
