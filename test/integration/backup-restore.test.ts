@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTestSite } from '../support/site';
 import { useTempDirs } from '../support/temp';
-import { runCli } from '../support/cli';
+import { recoveryKeyFrom, runCli } from '../support/cli';
 import { sitePaths } from '../../src-main/core/site/data-dir';
 import { openSite } from '../../src-main/core/site/open-site';
 import { systemClock } from '../../src-main/core/clock/clocks';
@@ -106,6 +106,87 @@ describe('backup and restore', () => {
     ]);
     expect(wrongRecovery.code).toBe(4);
     expect(wrongRecovery.stderr).toMatch(/does not open this site or backup/);
+  });
+
+  it('re-issues the recovery key: the new key restores backups made after it, the old key only those made before', async () => {
+    const dir = tempDir();
+    const site = await createTestSite(dir);
+    let open = await site.open();
+    await record(open, 'before the re-issue');
+    await open.close();
+    const before = join(dir, 'before.clbak');
+    expect((await runCli(['--data-dir', site.paths.dataDir, 'backup', before])).code).toBe(0);
+
+    const reissued = await runCli(['--data-dir', site.paths.dataDir, 'recovery-key']);
+    expect(reissued.code, reissued.stderr).toBe(0);
+    const newKey = recoveryKeyFrom(reissued.stdout);
+    expect(newKey).not.toBe(site.recoveryKey);
+    expect(reissued.stdout).toMatch(/Keep the previous recovery key as long as you keep backups made before now/);
+
+    open = await site.open();
+    const events = await open.store.read((tx) => tx.audit.range(1, 10_000));
+    expect(events.find((e) => e.action === 'site.recovery-key.reissued')).toMatchObject({
+      actor: { kind: 'cli' },
+      subject: { type: 'site', id: open.config.siteId },
+    });
+    await record(open, 'after the re-issue');
+    await open.close();
+    const after = join(dir, 'after.clbak');
+    expect((await runCli(['--data-dir', site.paths.dataDir, 'backup', after])).code).toBe(0);
+
+    /** Restores a backup onto a fresh data folder ("a new machine") with only a recovery key. */
+    let machines = 0;
+    const restoreOnNewMachine = async (file: string, recoveryKey: string) => {
+      const machine = sitePaths(join(dir, `machine-${++machines}`));
+      const result = await runCli([
+        '--data-dir',
+        machine.dataDir,
+        'restore',
+        file,
+        '--recovery-key',
+        recoveryKey,
+        '--key-provider',
+        'keyfile',
+        '--key-file',
+        join(dir, `machine-${machines}.key`),
+      ]);
+      return { result, machine };
+    };
+
+    // The new key restores a backup made after it, with everything up to the backup.
+    const restored = await restoreOnNewMachine(after, newKey);
+    expect(restored.result.code, restored.result.stderr).toBe(0);
+    open = await openSite(restored.machine, testKeyContext(), systemClock);
+    expect(await notes(open)).toEqual(['before the re-issue', 'after the re-issue']);
+    await open.close();
+
+    // Each backup carries the data key wrapped for the recovery key of its day: the old key
+    // still restores the backup made before the re-issue, and opens nothing made after it.
+    const oldOnOld = await restoreOnNewMachine(before, site.recoveryKey);
+    expect(oldOnOld.result.code, oldOnOld.result.stderr).toBe(0);
+    open = await openSite(oldOnOld.machine, testKeyContext(), systemClock);
+    expect(await notes(open)).toEqual(['before the re-issue']);
+    await open.close();
+    const oldOnNew = await restoreOnNewMachine(after, site.recoveryKey);
+    expect(oldOnNew.result.code).toBe(4);
+    expect(oldOnNew.result.stderr).toMatch(/does not open this site or backup/);
+    const newOnOld = await restoreOnNewMachine(before, newKey);
+    expect(newOnOld.result.code).toBe(4);
+
+    // Nor does the old key regain access to the live site: clearline.json holds the new wrap only.
+    const recovered = await runCli([
+      '--data-dir',
+      site.paths.dataDir,
+      'recover',
+      '--recovery-key',
+      site.recoveryKey,
+      '--key-provider',
+      'keyfile',
+      '--key-file',
+      join(dir, 'recovered.key'),
+    ]);
+    expect(recovered.code).toBe(4);
+    expect(recovered.stderr).toMatch(/does not open this site or backup/);
   });
 
   it('rejects a backup with one flipped byte, and a restore while the site is in use', async () => {

@@ -8,6 +8,7 @@ import { decryptSqlcipher4 } from '../support/sqlcipher4';
 import { createTestSite } from '../support/site';
 import { useTempDirs } from '../support/temp';
 import { runCli } from '../support/cli';
+import { openRaw } from '../support/raw-db';
 
 const tempDir = useTempDirs();
 
@@ -62,11 +63,34 @@ describe('the encrypted store', () => {
     const site = await createTestSite(dir);
     expect(() => openEncrypted(site.paths.database, DataKey.generate())).toThrow(KeyRejectedError);
 
+    // A doctor run that opens the store is audited with the OS user; one that cannot, is not.
+    const key = site.key();
+    const doctorRuns = () => {
+      const db = openRaw(site.paths.database, key);
+      try {
+        return db.prepare("SELECT actor, outcome, payload FROM audit_events WHERE action = 'site.doctor.run'").all() as {
+          actor: string;
+          outcome: string;
+          payload: string;
+        }[];
+      } finally {
+        db.close();
+      }
+    };
+    const healthy = await runCli(['--data-dir', site.paths.dataDir, 'doctor']);
+    expect(healthy.code, healthy.stdout).toBe(0);
+    expect(healthy.stdout).toMatch(/OK\s+audit: this run is recorded in the audit trail/);
+    const [run] = doctorRuns();
+    expect(JSON.parse(run?.actor ?? '{}')).toMatchObject({ kind: 'cli', osUser: expect.any(String) });
+    expect(run?.outcome).toBe('ok');
+    expect(JSON.parse(run?.payload ?? '{}').checks).toEqual(expect.arrayContaining([{ name: 'integrity', status: 'ok' }]));
+
     writeFileSync(site.keyFile, `${DataKey.generate().hex()}\n`, { mode: 0o600 });
     const wrongKey = await runCli(['--data-dir', site.paths.dataDir, 'doctor']);
     expect(wrongKey.code).toBe(3);
     expect(wrongKey.stdout).toMatch(/FAIL\s+key provider: .*holds data key [0-9a-f]{16}, but this site is encrypted with data key/);
     expect(wrongKey.stdout).toMatch(/clearline recover --recovery-key/);
+    expect(doctorRuns()).toHaveLength(1); // the failed run could not open the store, so it wrote nothing
 
     const backup = await runCli(['--data-dir', site.paths.dataDir, 'backup', `${dir}/b.clbak`]);
     expect(backup.code).toBe(4);

@@ -13,10 +13,25 @@ import { openSite } from '../../src-main/core/site/open-site';
 
 const tempDir = useTempDirs();
 
-/** A payment API on loopback that deduplicates by Idempotency-Key, as a bank's API does; and a legacy one that cannot. */
+/** One arrival of an idempotent payment request at the bank. */
+interface Arrival {
+  key: string;
+  /** What the request asks for: its step and order, the same on every redelivery of one effect. */
+  effect: string;
+  at: number;
+}
+
+/**
+ * A payment API on loopback that deduplicates by Idempotency-Key, as a bank's API does; and a
+ * legacy one that cannot. Payments answer after 200–500 ms so that a kill of the console
+ * finds calls in flight; `open` counts the requests not yet answered.
+ */
 class TestBank {
-  readonly processed = new Map<string, number>();
-  readonly duplicates: string[] = [];
+  /** Keys the bank applied (first arrival), with the effect each applied. */
+  readonly applied = new Map<string, Arrival>();
+  /** Later arrivals of an applied key: answered from the first result, never applied again. */
+  readonly redeliveries: Arrival[] = [];
+  open = 0;
   legacyRequests = 0;
   private legacyArrived: (() => void) | null = null;
   private server: Server | null = null;
@@ -24,6 +39,10 @@ class TestBank {
 
   async start(): Promise<void> {
     this.server = createServer((request, response) => {
+      if (request.url === '/pay') {
+        this.open += 1;
+        response.once('close', () => (this.open -= 1));
+      }
       let body = '';
       request.on('data', (c: Buffer) => (body += c.toString()));
       request.on('end', () => {
@@ -35,16 +54,27 @@ class TestBank {
           return;
         }
         const key = request.headers['idempotency-key'] as string;
-        if (this.processed.has(key)) this.duplicates.push(key);
-        else this.processed.set(key, this.processed.size + 1);
+        const { step, order } = JSON.parse(body || '{}') as { step?: string; order?: string };
+        const arrival = { key, effect: `${order}/${step}`, at: Date.now() };
+        if (this.applied.has(key)) this.redeliveries.push(arrival);
+        else this.applied.set(key, arrival);
         setTimeout(
-          () => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ paid: key, body: JSON.parse(body || 'null') })),
-          10 + Math.random() * 60,
+          () => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ paid: key, step, order })),
+          200 + Math.random() * 300,
         );
       });
     });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
     this.port = (this.server?.address() as AddressInfo).port;
+  }
+
+  /** Resolves once at least one payment request is open (arrived, not yet answered). */
+  async whenBusy(timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.open === 0) {
+      if (Date.now() > deadline) throw new Error(`no payment request was in flight within ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
   }
 
   whenLegacyArrives(): Promise<void> {
@@ -113,21 +143,23 @@ async function prepareSite(dir: string): Promise<{ site: TestSite; cli: (args: s
   const site = await createTestSite(dir);
   const adminToken = await startTestCoreOn(site);
   const base = ['--data-dir', site.paths.dataDir];
-  const asAdmin = (args: string[]) => runCli([...base, ...args], { env: { CLEARLINE_TOKEN: adminToken } });
+  /** Runs a command as the admin and fails with its output unless it exits 0. */
+  const asAdmin = async (args: string[]) => {
+    const result = await runCli([...base, ...args], { env: { CLEARLINE_TOKEN: adminToken } });
+    expect(result.code, `clearline ${args.join(' ')}:\n${result.stdout}${result.stderr}`).toBe(0);
+    return result;
+  };
   const write = (name: string, value: unknown) => {
     const file = join(dir, name);
     writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value));
     return file;
   };
   const bankConfig = { baseUrl: `http://127.0.0.1:${bank.port}`, allowedHosts: [`127.0.0.1:${bank.port}`], idempotencyHeader: 'Idempotency-Key' };
-  expect((await asAdmin(['connector', 'save', 'bank', '--type', 'http', '--config', write('bank.json', bankConfig)])).code).toBe(0);
+  await asAdmin(['connector', 'save', 'bank', '--type', 'http', '--config', write('bank.json', bankConfig)]);
   const legacyConfig = { baseUrl: `http://127.0.0.1:${bank.port}`, allowedHosts: [`127.0.0.1:${bank.port}`] };
-  expect((await asAdmin(['connector', 'save', 'legacy', '--type', 'http', '--config', write('legacy.json', legacyConfig)])).code).toBe(0);
-  const deployed = await asAdmin(['deploy', write('pay.yaml', PAY_WORKFLOW), write('legacy.yaml', LEGACY_WORKFLOW)]);
-  expect(deployed.code, deployed.stdout + deployed.stderr).toBe(0);
-  expect(
-    (await asAdmin(['user', 'add', 'starter', '--name', 'Sam Starter', '--role', 'clerk', '--password-file', write('pw', 'Temporary-Pass-123')])).code,
-  ).toBe(0);
+  await asAdmin(['connector', 'save', 'legacy', '--type', 'http', '--config', write('legacy.json', legacyConfig)]);
+  await asAdmin(['deploy', write('pay.yaml', PAY_WORKFLOW), write('legacy.yaml', LEGACY_WORKFLOW)]);
+  await asAdmin(['user', 'add', 'starter', '--name', 'Sam Starter', '--role', 'clerk', '--password-file', write('pw', 'Temporary-Pass-123')]);
   const issued = await asAdmin(['token', 'issue', 'starter', '--name', 'crash test']);
   const starterToken = /\n(clp_\S+)/.exec(issued.stdout)?.[1] as string;
   return { site, cli: (args) => runCli([...base, ...args], { env: { CLEARLINE_TOKEN: starterToken } }) };
@@ -151,25 +183,38 @@ async function statuses(site: TestSite): Promise<{ status: Map<string, string>; 
 }
 
 const LEASE = { CLEARLINE_ENGINE_LEASE_MS: '800' };
+const ROUNDS = 20;
+const STARTS_PER_ROUND = 2;
+const PAY_STEPS = ['reserve', 'debit', 'credit', 'advice', 'ledger'];
 
 describe('crash safety (SIGKILL of the engine owner)', () => {
-  it('loses no instance and performs no effect twice across 20 random kills', async () => {
+  it('loses no instance and performs no effect twice across 20 kills, each landing while payments are in flight', async () => {
     const dir = tempDir();
     const { site, cli } = await prepareSite(dir);
     const ids: string[] = [];
-    for (let i = 0; i < 10; i++) {
-      const started = await cli(['start', 'pay', '--input', writeInput(dir, i)]);
-      expect(started.code, started.stderr).toBe(0);
-      ids.push(started.stdout.trim());
-    }
-
-    for (let round = 0; round < 20; round++) {
+    /** When each kill was sent, and how many payment requests the bank had open at that moment. */
+    const kills: { at: number; open: number }[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      // New work every round, queued while no owner is alive: the next owner has it to do
+      // besides recovering the effects the previous kill cut off.
+      const started = await Promise.all(
+        Array.from({ length: STARTS_PER_ROUND }, (_, i) => cli(['start', 'pay', '--input', writeInput(dir, round * STARTS_PER_ROUND + i)])),
+      );
+      for (const s of started) {
+        expect(s.code, s.stderr).toBe(0);
+        ids.push(s.stdout.trim());
+      }
       const served: Served = await startServe(site.paths.dataDir, LEASE);
       await served.waitFor(/owns the engine \(fencing token/, 10_000);
-      await new Promise((r) => setTimeout(r, 50 + Math.random() * 400));
+      await new Promise((r) => setTimeout(r, Math.random() * 400));
+      await bank.whenBusy(10_000);
+      // Read and kill in the same tick: the request counted open is still unanswered when SIGKILL lands.
+      kills.push({ at: Date.now(), open: bank.open });
       served.child.kill('SIGKILL');
       await new Promise((r) => served.child.once('exit', r));
     }
+    expect(kills).toHaveLength(ROUNDS);
+    expect(kills.filter((k) => k.open === 0)).toEqual([]);
 
     const last = await startServe(site.paths.dataDir, LEASE);
     try {
@@ -183,13 +228,25 @@ describe('crash safety (SIGKILL of the engine owner)', () => {
         [...state.status.entries()].filter(([, s]) => s !== 'completed'),
         last.output(),
       ).toEqual([]);
-      expect([...state.completions.values()]).toEqual(ids.map(() => 1));
+      expect(state.status.size).toBe(ids.length);
+      // Exactly one instance.completed event per instance: none lost, none finished twice.
+      expect(ids.map((id) => state.completions.get(id))).toEqual(ids.map(() => 1));
     } finally {
       await last.stop();
     }
-    // Each effect has a key instance:activation:attempt; the bank did each exactly once.
-    expect(bank.processed.size).toBe(ids.length * 5);
-    for (const id of ids) expect([...bank.processed.keys()].filter((k) => k.startsWith(`${id}:`))).toHaveLength(5);
+
+    // Each payment step of each instance was applied by the bank exactly once: one idempotency
+    // key per effect (a re-run of a step under a new key would be a second payment).
+    const keysByEffect = new Map<string, string[]>();
+    for (const { key, effect } of bank.applied.values()) keysByEffect.set(effect, [...(keysByEffect.get(effect) ?? []), key]);
+    const expected = ids.flatMap((_, i) => PAY_STEPS.map((step) => `PO-${1000 + i}/${step}`)).sort();
+    expect([...keysByEffect.keys()].sort()).toEqual(expected);
+    expect([...keysByEffect.entries()].filter(([, keys]) => keys.length !== 1)).toEqual([]);
+    // Keys are instance:activation:attempt, so each instance's five keys carry its id.
+    for (const id of ids) expect([...bank.applied.keys()].filter((k) => k.startsWith(`${id}:`))).toHaveLength(PAY_STEPS.length);
+    // A key the bank saw again is a redelivery of the same effect (after a kill, a lost lease or
+    // a lost connection), answered from the first result: never a second payment.
+    for (const again of bank.redeliveries) expect(again.effect, again.key).toBe(bank.applied.get(again.key)?.effect);
   }, 300_000);
 
   it('turns a call to a system without idempotency, in flight at the crash, into an in-doubt incident and never sends it again', async () => {

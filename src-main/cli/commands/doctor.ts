@@ -8,7 +8,9 @@ import { EXIT } from '../exit-codes';
 export function registerDoctor(program: Command): void {
   program
     .command('doctor')
-    .description('check the site: config, key provider, encryption, integrity, migrations, engine owner; exits 3 if a check fails')
+    .description(
+      'check the site: config, key provider, encryption, integrity, migrations, engine owner; a run that opens the store is audited with the OS user; exits 3 if a check fails',
+    )
     .option('--json', 'print the checks as JSON')
     .action(async (_opts, cmd: Command) => {
       const checks = await runDoctor(pathsOf(cmd), cliKeyContext(secretSources(cmd)), systemClock);

@@ -10,6 +10,9 @@ import { unlockSite } from '../site/unlock';
 import { acquireShared } from '../site/site-lock';
 import type { SitePaths } from '../site/data-dir';
 import type { LeaseRow } from '../store/repositories';
+import { openSqliteStore } from '../store/sqlite/open-store';
+import { osActor } from '../audit/os-actor';
+import type { DataKey } from '../keys/data-key';
 import { restoreLeftovers } from './restore';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail';
@@ -21,9 +24,11 @@ export interface Check {
 
 /**
  * `clearline doctor`: every check names what it looked at and, when it fails, what to do.
- * It opens the database read-only and never migrates or repairs anything; finishing an
- * interrupted rekey (which any open does) is the one exception, as it only completes a
- * step already taken.
+ * It never migrates or repairs anything; finishing an interrupted rekey (which any open
+ * does) is the one exception, as it only completes a step already taken. Its one write is
+ * its own audit event (maintenance is audited with the OS user), made only when the store
+ * opens as it is: a sound file at the current schema. A run that cannot open the store, or
+ * that finds it damaged or at another schema version, is not audited and says so.
  */
 export async function runDoctor(paths: SitePaths, ctx: KeyProviderContext, clock: Clock): Promise<Check[]> {
   const checks: Check[] = [];
@@ -63,6 +68,7 @@ export async function runDoctor(paths: SitePaths, ctx: KeyProviderContext, clock
     if (problem) add('key file permissions', 'warn', problem);
   }
 
+  let auditable = false;
   try {
     const db = inspectDatabase(paths.database, unlocked.key);
     add('encryption', db.cipher === 'sqlcipher' ? 'ok' : 'fail', `cipher ${db.cipher} (SQLCipher 4 format, raw 256-bit key)`);
@@ -77,13 +83,47 @@ export async function runDoctor(paths: SitePaths, ctx: KeyProviderContext, clock
       db.integrity === 'ok' ? 'SQLite integrity check passed' : `integrity check: ${db.integrity}; restore the latest backup`,
     );
     add('engine owner', 'ok', describeLease(db.lease, clock));
+    auditable = db.integrity === 'ok' && db.schemaVersion === latest;
+
+    const leftovers = restoreLeftovers(paths);
+    if (leftovers.length > 0) add('interrupted restore', 'warn', `leftovers of an interrupted restore: ${leftovers.join(', ')}; run the restore again`);
+
+    if (!auditable) add('audit', 'warn', 'this run is not in the audit trail: doctor writes nothing to a damaged database or one at another schema version');
+    else {
+      try {
+        await auditRun(paths, unlocked.key, config.siteId, checks, clock);
+        add('audit', 'ok', 'this run is recorded in the audit trail (site.doctor.run, as the operating-system user)');
+      } catch (error) {
+        add('audit', 'warn', `this run could not be recorded in the audit trail: ${(error as Error).message}`);
+      }
+    }
   } finally {
     lock.release();
   }
-
-  const leftovers = restoreLeftovers(paths);
-  if (leftovers.length > 0) add('interrupted restore', 'warn', `leftovers of an interrupted restore: ${leftovers.join(', ')}; run the restore again`);
   return checks;
+}
+
+/** Appends the run and each check's outcome (names and statuses only, no details) in one unit. */
+async function auditRun(paths: SitePaths, key: DataKey, siteId: string, checks: readonly Check[], clock: Clock): Promise<void> {
+  const at = toTimestamp(clock.now());
+  // The schema is current (checked above), so opening applies no migration.
+  const store = openSqliteStore(paths.database, key, at);
+  try {
+    await store.unit((tx) =>
+      tx.audit.append(
+        {
+          actor: osActor(),
+          action: 'site.doctor.run',
+          subject: { type: 'site', id: siteId },
+          outcome: checks.some((c) => c.status === 'fail') ? 'failed' : 'ok',
+          payload: { checks: checks.map((c) => ({ name: c.name, status: c.status })) },
+        },
+        at,
+      ),
+    );
+  } finally {
+    await store.close();
+  }
 }
 
 function describeLease(lease: LeaseRow | null, clock: Clock): string {
