@@ -6,6 +6,7 @@ import { AuditView } from '../views/audit/AuditView';
 import { UsersView } from '../views/admin/users/UsersView';
 import { ExceptionsView } from '../views/exceptions/ExceptionsView';
 import { InstancesView } from '../views/instances/InstancesView';
+import { SchedulesView } from '../views/schedules/SchedulesView';
 import { WorkflowsView } from '../views/workflows/WorkflowsView';
 import { PlaceholderView } from '../views/PlaceholderView';
 import { NoAccess, NoViews } from './NoAccess';
@@ -19,6 +20,7 @@ const BUILT: Partial<Record<string, () => ReactNode>> = {
   workflows: () => <WorkflowsView />,
   instances: () => <InstancesView />,
   exceptions: () => <ExceptionsView />,
+  schedules: () => <SchedulesView />,
 };
 
 /**

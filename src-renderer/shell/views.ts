@@ -99,7 +99,8 @@ export const VIEWS: readonly ViewDef[] = [
     permission: 'schedule.read',
     shortcut: 's',
     icon: IconCalendarTime,
-    purpose: 'Schedules and the business calendars they follow will appear here.',
+    purpose: 'Schedules with their next fire times and run history, and the business calendars they follow.',
+    nested: true,
   },
   {
     key: 'connectors',
