@@ -270,7 +270,14 @@ describe('schedules with business calendars', () => {
     const pending = await importCalendar('TEST', 'holidays.csv');
     expect(pending.status).toBe('pending-approval');
     expect((await core.call('calendars.get', { name: 'TEST' }, core.admin)).ok).toBe(false);
+    const announced: unknown[] = [];
+    const unsubscribe = core.app.events.subscribe((event) => {
+      if (event.topic === 'calendars.changed') announced.push(event.payload);
+    });
     await core.approveChange(pending.changeId as string);
+    unsubscribe();
+    // Those who read schedules (not only the admins who see changes) learn of the approved calendar.
+    expect(announced).toEqual([{ name: 'TEST' }]);
     const shown = await core.ok<{ holidays: { date: string }[] }>('calendars.get', { name: 'TEST', from: '2026-12-01', to: '2026-12-31' }, core.admin);
     expect(shown.holidays.map((h) => h.date)).toEqual(['2026-12-24', '2026-12-25', '2026-12-31']);
     const month = await core.ok<{ days: { date: string; business: boolean; holiday: string | null }[] }>(

@@ -55,6 +55,7 @@ export function changeView(row: ChangeRow): ConfigChange {
  */
 export class ChangeControl {
   private readonly appliers = new Map<ChangeKind, ChangeApplier>();
+  private readonly announcers = new Map<ChangeKind, (change: ChangeRow) => void>();
 
   constructor(
     private readonly store: Store,
@@ -62,8 +63,13 @@ export class ChangeControl {
     private readonly events: EventBus,
   ) {}
 
-  register(kind: ChangeKind, applier: ChangeApplier): void {
+  /**
+   * `announce` runs after an approval's commit, so the service that owns the changed thing
+   * can publish its own event to those who read it (not only to the admins who see changes).
+   */
+  register(kind: ChangeKind, applier: ChangeApplier, announce?: (change: ChangeRow) => void): void {
     this.appliers.set(kind, applier);
+    if (announce) this.announcers.set(kind, announce);
   }
 
   private applier(kind: ChangeKind): ChangeApplier {
@@ -144,6 +150,7 @@ export class ChangeControl {
       return (await tx.changes.get(change.id)) as ChangeRow;
     });
     this.events.publish('changes.changed', { changeId, status: 'approved' }, { kind: 'permission', permission: 'user.read' });
+    this.announcers.get(decided.kind)?.(decided);
     return changeView(decided);
   }
 

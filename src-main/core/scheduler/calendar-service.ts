@@ -83,10 +83,14 @@ export class CalendarService {
     private readonly changes: ChangeControl,
     private readonly registry: CalendarRegistry,
   ) {
-    changes.register('calendar', async (tx, change, requester, approver, now) => {
-      const by = approver?.username ?? (requester.kind === 'user' ? requester.username : 'system');
-      await this.apply(tx, CalendarPayload.parse(change.payload), by, now);
-    });
+    changes.register(
+      'calendar',
+      async (tx, change, requester, approver, now) => {
+        const by = approver?.username ?? (requester.kind === 'user' ? requester.username : 'system');
+        await this.apply(tx, CalendarPayload.parse(change.payload), by, now);
+      },
+      (change) => this.changedCalendar(CalendarPayload.parse(change.payload).name),
+    );
   }
 
   async list(): Promise<{ items: CalendarSummary[] }> {
