@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { ErrorBoundary } from '../app/ErrorBoundary';
 import { useCan } from '../session/session-context';
+import { ApprovalsView } from '../views/approvals/ApprovalsView';
 import { AuditView } from '../views/audit/AuditView';
 import { UsersView } from '../views/admin/users/UsersView';
 import { ExceptionsView } from '../views/exceptions/ExceptionsView';
@@ -9,6 +10,7 @@ import { InstancesView } from '../views/instances/InstancesView';
 import { SchedulesView } from '../views/schedules/SchedulesView';
 import { WorkflowsView } from '../views/workflows/WorkflowsView';
 import { PlaceholderView } from '../views/PlaceholderView';
+import { QueuesView } from '../views/queues/QueuesView';
 import { NoAccess, NoViews } from './NoAccess';
 import { NotFound } from './NotFound';
 import { VIEWS, type ViewDef } from './views';
@@ -21,6 +23,8 @@ const BUILT: Partial<Record<string, () => ReactNode>> = {
   instances: () => <InstancesView />,
   exceptions: () => <ExceptionsView />,
   schedules: () => <SchedulesView />,
+  queues: () => <QueuesView />,
+  approvals: () => <ApprovalsView />,
 };
 
 /**

@@ -52,7 +52,8 @@ export const VIEWS: readonly ViewDef[] = [
     permission: 'task.read',
     shortcut: 'q',
     icon: IconListDetails,
-    purpose: 'Work queues and the tasks you can claim and complete will appear here.',
+    purpose: 'Tasks you can claim and complete, with their SLA countdown, filters you can save, and bulk claim and release.',
+    nested: true,
   },
   {
     key: 'approvals',
@@ -61,7 +62,8 @@ export const VIEWS: readonly ViewDef[] = [
     permission: 'approval.decide',
     shortcut: 'a',
     icon: IconChecklist,
-    purpose: 'Transactions waiting for your decision at your approval level will appear here.',
+    purpose: 'Transactions waiting for your decision at your approval level, with their data, documents, levels and history.',
+    nested: true,
   },
   {
     key: 'exceptions',

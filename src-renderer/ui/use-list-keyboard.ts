@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type MouseEvent } from 'react';
 
 /** Keys typed into a field, a menu or a dialog are theirs, never the list's. */
-function ownedElsewhere(target: EventTarget | null): boolean {
+export function ownedElsewhere(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return true;
   const role = target.getAttribute('role');

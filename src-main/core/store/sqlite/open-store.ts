@@ -11,6 +11,10 @@ export function openSqliteStore(path: string, key: DataKey, nowIso: string, opti
   const writer = openEncrypted(path, key, { create: options.create ?? false });
   try {
     migrate(writer, nowIso);
+    // The planner needs statistics to prefer the work queue's ordered indexes over sorting
+    // every open task; a bounded ANALYZE keeps this cheap on large tables (see SqliteStore).
+    writer.pragma('analysis_limit = 1000');
+    writer.pragma('optimize = 0x10002');
     const reader = openEncrypted(path, key, { readonly: true });
     return new SqliteStore(writer, reader);
   } catch (error) {

@@ -21,6 +21,13 @@ interface Outcome {
 const MAX_BATCH = 256;
 
 /**
+ * How often the planner's statistics are refreshed (PRAGMA optimize, which re-analyses only
+ * tables that grew or shrank a lot): a site that is new when its 100,000 tasks arrive would
+ * otherwise plan the work queue without statistics and sort every open task for each page.
+ */
+const OPTIMIZE_EVERY_COMMITS = 2000;
+
+/**
  * The SQLite store. Writes go through one writer connection; units queued while a commit
  * is in progress are taken together into the next transaction (group commit), each inside
  * its own savepoint so that one unit's failure rolls back only that unit. With
@@ -114,6 +121,16 @@ export class SqliteStore implements Store {
     this.stats.commits += 1;
     this.stats.units += outcomes.filter((o) => o.ok).length;
     for (const o of outcomes) (o.ok ? o.unit.resolve : o.unit.reject)(o.value);
+    if (this.stats.commits % OPTIMIZE_EVERY_COMMITS === 0) this.optimize();
+  }
+
+  private optimize(): void {
+    try {
+      this.writer.pragma('optimize');
+    } catch (error) {
+      // Statistics are an optimisation: a busy or failed ANALYZE is retried at the next round.
+      if (!isBusy(error)) throw error;
+    }
   }
 
   private async runInSavepoint(unit: PendingUnit): Promise<Outcome> {
@@ -141,6 +158,7 @@ export class SqliteStore implements Store {
     this.closed = true;
     while (this.draining) await new Promise((r) => setImmediate(r));
     await this.readChain;
+    this.optimize();
     this.reader.close();
     this.writer.close();
   }
