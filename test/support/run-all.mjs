@@ -72,7 +72,7 @@ if (hasE2e) {
 
 // The benchmarks' quick sizes: they must run to the end (figures are printed, not asserted:
 // a timed assertion would fail on a loaded machine; the README keeps the full figures).
-for (const bench of ['engine', 'audit']) check(`${bench} benchmark (quick)`, bin('tsx'), ['--tsconfig', 'tsconfig.node.json', `bench/${bench}.ts`, '--quick']);
+for (const bench of ['engine', 'audit', 'tasks-list']) check(`${bench} benchmark (quick)`, bin('tsx'), ['--tsconfig', 'tsconfig.node.json', `bench/${bench}.ts`, '--quick']);
 
 process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
 process.exit(failed === 0 ? 0 : 1);
