@@ -4,6 +4,7 @@ import { ErrorBoundary } from '../app/ErrorBoundary';
 import { useCan } from '../session/session-context';
 import { ApprovalsView } from '../views/approvals/ApprovalsView';
 import { AuditView } from '../views/audit/AuditView';
+import { REPORTS_PATH } from '../views/audit/paths';
 import { UsersView } from '../views/admin/users/UsersView';
 import { ExceptionsView } from '../views/exceptions/ExceptionsView';
 import { InstancesView } from '../views/instances/InstancesView';
@@ -18,6 +19,8 @@ import { VIEWS, type ViewDef } from './views';
 /** Views that exist beyond their placeholder; later issues add theirs here. */
 const BUILT: Partial<Record<string, () => ReactNode>> = {
   audit: () => <AuditView />,
+  // Reports live in the Audit view, beside the trail they are made of.
+  reports: () => <Navigate to={REPORTS_PATH} replace />,
   admin: () => <UsersView />,
   workflows: () => <WorkflowsView />,
   instances: () => <InstancesView />,

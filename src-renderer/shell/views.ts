@@ -120,7 +120,8 @@ export const VIEWS: readonly ViewDef[] = [
     permission: 'audit.read',
     shortcut: 'u',
     icon: IconShieldSearch,
-    purpose: 'Search and verification of the hash-chained audit trail.',
+    purpose: 'Search of the hash-chained audit trail, decision chains, signed checkpoints and their verification, and signed reports.',
+    nested: true,
   },
   {
     key: 'reports',
@@ -129,7 +130,7 @@ export const VIEWS: readonly ViewDef[] = [
     permission: 'report.read',
     shortcut: 'r',
     icon: IconFileAnalytics,
-    purpose: 'Signed reports and their machine-readable evidence will appear here.',
+    purpose: 'Signed reports (PDF, CSV, JSON evidence) exported, followed and verified under Audit › Reports.',
   },
   {
     key: 'admin',

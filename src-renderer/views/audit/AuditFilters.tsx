@@ -1,39 +1,26 @@
-import { Button, Group, TextInput } from '@mantine/core';
+import { Button, Group } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconSearch } from '@tabler/icons-react';
-import { AuditQuery } from '@shared/contract/audit';
-import { sentence } from '../../forms/messages';
+import { EMPTY_FILTER_FORM, filtersFromForm, formFromFilters } from './filter-form';
+import { FilterFields, TimeRangeFields } from './FilterFields';
+import type { AuditFilterValues } from './search-params';
 
-export interface AuditFilterValues {
-  action?: string;
-  actor?: string;
-  text?: string;
-}
-
-const EMPTY = { action: '', actor: '', text: '' };
-
-/** Drops empty fields and checks the rest with the contract's own query schema (e.g. text ≥ 2 characters). */
-function toQuery(values: typeof EMPTY): { ok: true; query: AuditFilterValues } | { ok: false; errors: Record<string, string> } {
-  const query = Object.fromEntries(Object.entries(values).filter(([, v]) => v.trim() !== '')) as AuditFilterValues;
-  const parsed = AuditQuery.safeParse(query);
-  if (parsed.success) return { ok: true, query };
-  return { ok: false, errors: Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), sentence(i.message)])) };
-}
-
-/** Action (or a prefix ending in "."), actor (username or "system:…"), and free text. */
-export function AuditFilters({ onSearch }: { onSearch: (filters: AuditFilterValues) => void }) {
-  const form = useForm({ initialValues: EMPTY });
+/**
+ * The search form. It starts from the filters in the address; its owner remounts it when the
+ * address changes (back, forward, a shared link), so the fields always show what was searched.
+ */
+export function AuditFilters({ value, onSearch }: { value: AuditFilterValues; onSearch: (filters: AuditFilterValues) => void }) {
+  const form = useForm({ initialValues: formFromFilters(value) });
   const submit = form.onSubmit((values) => {
-    const result = toQuery(values);
-    if (result.ok) onSearch(result.query);
+    const result = filtersFromForm(values);
+    if (result.ok) onSearch(result.filters);
     else form.setErrors(result.errors);
   });
   return (
     <form onSubmit={submit} noValidate aria-label="Audit filters">
       <Group align="flex-end" gap="xs" mb="md" wrap="wrap">
-        <TextInput label="Action" placeholder="user. or session.signed-in" w={210} {...form.getInputProps('action')} />
-        <TextInput label="Actor" placeholder="username or system:…" w={190} {...form.getInputProps('actor')} />
-        <TextInput label="Text" placeholder="anything in the event" w={230} {...form.getInputProps('text')} />
+        <TimeRangeFields field={form.getInputProps} />
+        <FilterFields field={form.getInputProps} />
         <Group gap="xs">
           <Button type="submit" leftSection={<IconSearch size={14} />}>
             Search
@@ -41,7 +28,7 @@ export function AuditFilters({ onSearch }: { onSearch: (filters: AuditFilterValu
           <Button
             variant="default"
             onClick={() => {
-              form.reset();
+              form.setValues(EMPTY_FILTER_FORM);
               onSearch({});
             }}
           >
