@@ -8,6 +8,8 @@ import { HEADER_HEIGHT } from '../ui/layout';
 import { AppRoutes } from './AppRoutes';
 import { ChangePasswordModal } from './ChangePasswordModal';
 import { Navigation } from './Navigation';
+import { NotificationBell } from './notifications/NotificationBell';
+import { OutOfOfficeModal } from './out-of-office/OutOfOfficeModal';
 import { ShortcutHelp } from './ShortcutHelp';
 import { useShortcuts } from './use-shortcuts';
 import { UserMenu } from './UserMenu';
@@ -26,6 +28,7 @@ export function AppFrame({ active }: { active: boolean }) {
   const [navOpen, nav] = useDisclosure(false);
   const [help, setHelp] = useState(false);
   const [changingPassword, setChangingPassword] = useState(false);
+  const [away, setAway] = useState(false);
   const views = VIEWS.filter((v) => can(v.permission));
 
   useShortcuts(active, {
@@ -45,7 +48,14 @@ export function AppFrame({ active }: { active: boolean }) {
             <Burger opened={navOpen} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
             <Brand siteName={siteName} />
           </Group>
-          <UserMenu onChangePassword={() => setChangingPassword(true)} onShortcuts={() => setHelp(true)} />
+          <Group gap={4} wrap="nowrap">
+            <NotificationBell />
+            <UserMenu
+              onChangePassword={() => setChangingPassword(true)}
+              onShortcuts={() => setHelp(true)}
+              onOutOfOffice={can('task.work') ? () => setAway(true) : undefined}
+            />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main navigation">
@@ -63,6 +73,7 @@ export function AppFrame({ active }: { active: boolean }) {
       </AppShell.Main>
       <ShortcutHelp opened={help} onClose={() => setHelp(false)} views={views} />
       <ChangePasswordModal opened={changingPassword} onClose={() => setChangingPassword(false)} />
+      <OutOfOfficeModal opened={away} onClose={() => setAway(false)} />
     </AppShell>
   );
 }

@@ -5,7 +5,7 @@ import { useCan } from '../session/session-context';
 import { ApprovalsView } from '../views/approvals/ApprovalsView';
 import { AuditView } from '../views/audit/AuditView';
 import { REPORTS_PATH } from '../views/audit/paths';
-import { UsersView } from '../views/admin/users/UsersView';
+import { AdminView } from '../views/admin/AdminView';
 import { ExceptionsView } from '../views/exceptions/ExceptionsView';
 import { InstancesView } from '../views/instances/InstancesView';
 import { SchedulesView } from '../views/schedules/SchedulesView';
@@ -21,7 +21,7 @@ const BUILT: Partial<Record<string, () => ReactNode>> = {
   audit: () => <AuditView />,
   // Reports live in the Audit view, beside the trail they are made of.
   reports: () => <Navigate to={REPORTS_PATH} replace />,
-  admin: () => <UsersView />,
+  admin: () => <AdminView />,
   workflows: () => <WorkflowsView />,
   instances: () => <InstancesView />,
   exceptions: () => <ExceptionsView />,
@@ -48,7 +48,6 @@ export function AppRoutes({ views }: { views: readonly ViewDef[] }) {
       {VIEWS.map((view) => (
         <Route key={view.key} path={view.nested ? `${view.path}/*` : view.path} element={element(view)} />
       ))}
-      <Route path="/admin" element={<Navigate to="/admin/users" replace />} />
       <Route path="*" element={<NotFound home={home} />} />
     </Routes>
   );

@@ -1,14 +1,23 @@
 import { Avatar, Badge, Group, Kbd, Menu, Text, UnstyledButton, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
-import { IconChevronDown, IconKey, IconKeyboard, IconLock, IconLogout, IconMoon, IconSun } from '@tabler/icons-react';
+import { IconBeach, IconChevronDown, IconKey, IconKeyboard, IconLock, IconLogout, IconMoon, IconSun } from '@tabler/icons-react';
 import { useSession, useSessionControls } from '../session/session-context';
 import { initials } from '../ui/format';
 import { LOCK_KEYS } from './use-shortcuts';
 
 /**
- * Who is signed in, and what they do with their own session: theme, password, shortcuts,
- * lock, sign out. The button's accessible name is the user's display name, as shown.
+ * Who is signed in, and what they do with their own session: theme, password, out of office,
+ * shortcuts, lock, sign out. The button's accessible name is the user's display name, as shown.
  */
-export function UserMenu({ onChangePassword, onShortcuts }: { onChangePassword: () => void; onShortcuts: () => void }) {
+export function UserMenu({
+  onChangePassword,
+  onShortcuts,
+  onOutOfOffice,
+}: {
+  onChangePassword: () => void;
+  onShortcuts: () => void;
+  /** Absent for those who hold no tasks to hand over (no task.work). */
+  onOutOfOffice?: () => void;
+}) {
   const session = useSession();
   const { lockNow, signOut } = useSessionControls();
   const { setColorScheme } = useMantineColorScheme();
@@ -54,6 +63,11 @@ export function UserMenu({ onChangePassword, onShortcuts }: { onChangePassword: 
         <Menu.Item leftSection={<IconKey size={16} />} onClick={onChangePassword}>
           Change password
         </Menu.Item>
+        {onOutOfOffice && (
+          <Menu.Item leftSection={<IconBeach size={16} />} onClick={onOutOfOffice}>
+            Out of office…
+          </Menu.Item>
+        )}
         <Menu.Item leftSection={<IconKeyboard size={16} />} rightSection={<Kbd size="xs">?</Kbd>} onClick={onShortcuts}>
           Keyboard shortcuts
         </Menu.Item>

@@ -72,7 +72,7 @@ export const VIEWS: readonly ViewDef[] = [
     permission: 'exception.read',
     shortcut: 'e',
     icon: IconAlertTriangle,
-    purpose: 'Incidents from failed, timed-out or in-doubt steps, with retry and cancel.',
+    purpose: 'Incidents from failed, in-doubt or flagged steps and break-glass reviews, with their actions; tasks escalated past their SLA.',
   },
   {
     key: 'instances',
@@ -135,10 +135,11 @@ export const VIEWS: readonly ViewDef[] = [
   {
     key: 'admin',
     label: 'Admin',
-    path: '/admin/users',
+    path: '/admin',
     permission: 'user.read',
     shortcut: 'm',
     icon: IconUsersGroup,
-    purpose: 'Users, their roles and account status.',
+    purpose: 'Users and their roles, configuration changes awaiting a second admin, and the conflict matrix.',
+    nested: true,
   },
 ];

@@ -1,6 +1,6 @@
 import { AuditFilters } from '@shared/contract/audit';
 import { sentence } from '../../forms/messages';
-import { isoFromLocalInput, localInputFromIso } from './local-time';
+import { isoFromLocalInput, localInputFromIso } from '../../ui/local-time';
 import { FILTER_KEYS, type AuditFilterValues } from './search-params';
 
 /** The filter fields as typed: text, and the times as datetime-local values in the user's zone. */

@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { Anchor, Badge, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Table, Text } from '@mantine/core';
 import type { IncidentSummary } from '@shared/contract/engine';
 import { formatTime } from '../../ui/format';
 import { HEADER_HEIGHT } from '../../ui/layout';
@@ -9,18 +9,28 @@ import { instancePath } from '../instances/paths';
 import { SEVERITY_COLOR } from '../instances/status';
 import { openOnRowClick, scrollRowIntoView, useListKeyboard } from '../../ui/use-list-keyboard';
 import { formatAge, useNow } from '../../ui/use-now';
+import { isReview } from './review';
+import { ReviewActions } from './ReviewActions';
 
 /**
  * The exception queue: one row per incident. A row opens its instance on the incidents tab
- * (click, or j/k and Enter); Retry and Cancel act from the row itself.
+ * (click, or j/k and Enter); Retry, Skip with value, Reconcile, Cancel, Resolve (reviews) and Hand to role act from
+ * the row itself, each asking for a reason.
  */
 export function ExceptionsTable({
   incidents,
   operate,
+  resolve,
+  stepKinds,
   onOpen,
 }: {
   incidents: readonly IncidentSummary[];
+  /** instance.operate: retry, skip with value, reconcile, cancel. */
   operate: boolean;
+  /** The kind of the step each incident holds (by incident id), where known: skip is offered only then. */
+  stepKinds: ReadonlyMap<string, string>;
+  /** exception.resolve: resolve reviews, hand to a role. */
+  resolve: boolean;
   onOpen: (incident: IncidentSummary) => void;
 }) {
   const table = useRef<HTMLTableElement>(null);
@@ -39,12 +49,12 @@ export function ExceptionsTable({
           <Table.Th>Age</Table.Th>
           <Table.Th>Business key · workflow</Table.Th>
           <Table.Th>Step · type</Table.Th>
-          <Table.Th miw={240}>Error</Table.Th>
+          <Table.Th miw={200}>Error</Table.Th>
           <Table.Th w={74} ta="right">
             Attempts
           </Table.Th>
           <Table.Th>Owner</Table.Th>
-          {resolvedList ? <Table.Th>Resolution</Table.Th> : operate && <Table.Th>Actions</Table.Th>}
+          {resolvedList ? <Table.Th>Resolution</Table.Th> : (operate || resolve) && <Table.Th>Actions</Table.Th>}
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -112,9 +122,16 @@ export function ExceptionsTable({
                   </Text>
                 </Table.Td>
               ) : (
-                operate && (
+                (operate || resolve) && (
                   <Table.Td>
-                    <IncidentActions incident={incident} size="compact-sm" actions={incidentActions(incident, undefined, ['retry', 'reconcile', 'cancel'])} />
+                    {/* One button per unit, so they wrap in the cell rather than widen the table past the window. */}
+                    <Group gap={6} wrap="wrap">
+                      {operate &&
+                        incidentActions(incident, stepKinds.get(incident.id), isReview(incident) ? ['cancel'] : ['retry', 'skip', 'reconcile', 'cancel']).map(
+                          (action) => <IncidentActions key={action} incident={incident} size="compact-sm" actions={[action]} />,
+                        )}
+                      {resolve && <ReviewActions incident={incident} />}
+                    </Group>
                   </Table.Td>
                 )
               )}

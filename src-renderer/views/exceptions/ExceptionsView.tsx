@@ -1,75 +1,53 @@
-import { useState } from 'react';
-import { Button, Center, Loader, SegmentedControl, Text } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { useNavigate } from 'react-router';
-import type { OpOutput } from '@shared/contract';
-import type { ApiError } from '../../api/api-error';
-import { client } from '../../api/client';
+import { Badge, Tabs } from '@mantine/core';
+import { useSearchParams } from 'react-router';
 import { useCan } from '../../session/session-context';
-import { QueryError } from '../../ui/QueryError';
 import { ViewHeader } from '../../ui/ViewHeader';
-import { instancePath } from '../instances/paths';
-import { useThrottledRefetch } from '../../ui/use-live-refresh';
-import { ExceptionsTable } from './ExceptionsTable';
+import { EscalationsPanel } from './EscalationsPanel';
+import { IncidentsPanel } from './IncidentsPanel';
+import { useEscalations } from './use-escalations';
 
-const PAGE = 100;
+/** How many tasks are overdue, on the tab that lists them. */
+function OverdueCount() {
+  const count = useEscalations().query.data?.items.length ?? 0;
+  if (count === 0) return null;
+  return (
+    <Badge size="sm" circle color="red" aria-label={`${count} overdue`}>
+      {count}
+    </Badge>
+  );
+}
 
 /**
- * Exceptions: incidents that wait for a person (retries exhausted, failures, in-doubt
- * effects), newest first; resolved ones on demand. Refreshed as the engine reports changes.
+ * Exceptions: what waits for a person. Incidents (failed, in-doubt or flagged steps, reviews)
+ * and, for those who see tasks, escalations (tasks past their SLA). ?tab=escalations.
  */
 export function ExceptionsView() {
   const can = useCan();
-  const navigate = useNavigate();
-  const [status, setStatus] = useState<'open' | 'resolved'>('open');
-  const search = useInfiniteQuery<OpOutput<'incidents.search'>, ApiError>({
-    queryKey: ['incidents.search', { status }],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => client.call('incidents.search', { status, limit: PAGE, ...(pageParam ? { cursor: pageParam as string } : {}) }),
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-  useThrottledRefetch('instances.changed', () => [['incidents.search']], 1000);
-  useThrottledRefetch('incidents.changed', () => [['incidents.search']], 1000);
-  const incidents = search.data?.pages.flatMap((p) => p.items) ?? [];
+  const [params, setParams] = useSearchParams();
+  const escalations = can('task.read');
+  const tab = escalations && params.get('tab') === 'escalations' ? 'escalations' : 'incidents';
 
   return (
     <>
-      <ViewHeader
-        title="Exceptions"
-        subtitle={
-          search.data
-            ? `${incidents.length}${search.hasNextPage ? '+' : ''} ${status} incident${incidents.length === 1 ? '' : 's'} · updates live · j/k to move, Enter to open`
-            : undefined
-        }
-        actions={
-          <SegmentedControl
-            aria-label="Incident status"
-            value={status}
-            onChange={(value) => setStatus(value as 'open' | 'resolved')}
-            data={[
-              { value: 'open', label: 'Open' },
-              { value: 'resolved', label: 'Resolved' },
-            ]}
-          />
-        }
-      />
-      {search.isPending && <Loader size="sm" aria-label="Loading incidents" />}
-      {search.error && <QueryError error={search.error} onRetry={() => void search.refetch()} />}
-      {search.data && incidents.length === 0 && (
-        <Text size="sm" c="dimmed">
-          {status === 'open' ? 'No open incident: nothing waits for a person.' : 'No incident has been resolved yet.'}
-        </Text>
-      )}
-      {incidents.length > 0 && (
-        <ExceptionsTable incidents={incidents} operate={can('instance.operate')} onOpen={(i) => void navigate(instancePath(i.instanceId, 'incidents'))} />
-      )}
-      {search.hasNextPage && (
-        <Center mt="sm">
-          <Button variant="default" onClick={() => void search.fetchNextPage()} loading={search.isFetchingNextPage}>
-            Load more
-          </Button>
-        </Center>
-      )}
+      <ViewHeader title="Exceptions" />
+      <Tabs value={tab} onChange={(value) => setParams(value === 'escalations' ? { tab: value } : {}, { replace: true })} keepMounted={false}>
+        <Tabs.List mb="sm" aria-label="Exception kinds">
+          <Tabs.Tab value="incidents">Incidents</Tabs.Tab>
+          {escalations && (
+            <Tabs.Tab value="escalations" rightSection={<OverdueCount />}>
+              Escalations
+            </Tabs.Tab>
+          )}
+        </Tabs.List>
+        <Tabs.Panel value="incidents">
+          <IncidentsPanel />
+        </Tabs.Panel>
+        {escalations && (
+          <Tabs.Panel value="escalations">
+            <EscalationsPanel />
+          </Tabs.Panel>
+        )}
+      </Tabs>
     </>
   );
 }

@@ -14,7 +14,7 @@ const FIELDS = ['username', 'displayName', 'roles', 'temporaryPassword'];
 
 /** Adds a user with a temporary password, which they must change at first sign-in. */
 export function AddUserModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
-  const create = useOpMutation('users.create', { invalidates: ['users.list'] });
+  const create = useOpMutation('users.create', { invalidates: ['users.list', 'changes.list'] });
   const form = useForm({
     initialValues: { username: '', displayName: '', roles: [] as RoleName[], temporaryPassword: '' },
     validate: contractResolver(contract['users.create'].input),

@@ -1,25 +1,7 @@
-import { ActionIcon, Menu } from '@mantine/core';
+import { ActionIcon, Menu, Text } from '@mantine/core';
 import { IconDots, IconKey, IconLockOpen, IconUserCheck, IconUserOff, IconUserShield } from '@tabler/icons-react';
 import type { UserSummary } from '@shared/domain/users';
-
-export type UserAction = 'roles' | 'reset' | 'unlock' | 'disable' | 'enable';
-
-/**
- * The actions this admin may take on one row. Only permitted ones are listed, and none
- * that the core always refuses (changing one's own roles, disabling oneself).
- */
-export function availableActions(user: UserSummary, me: string, can: { manage: boolean; grant: boolean }): UserAction[] {
-  const actions: UserAction[] = [];
-  const self = user.id === me;
-  if (can.grant && !self) actions.push('roles');
-  if (can.manage) {
-    actions.push('reset');
-    if (user.locked) actions.push('unlock');
-    if (user.status === 'active' && !self) actions.push('disable');
-    if (user.status === 'disabled') actions.push('enable');
-  }
-  return actions;
-}
+import type { RowAction, UserAction } from './user-actions';
 
 const ITEMS: Record<UserAction, { label: string; icon: React.ReactNode; color?: string }> = {
   roles: { label: 'Edit roles', icon: <IconUserShield size={16} /> },
@@ -29,26 +11,37 @@ const ITEMS: Record<UserAction, { label: string; icon: React.ReactNode; color?: 
   disable: { label: 'Disable', icon: <IconUserOff size={16} />, color: 'red' },
 };
 
-export function UserActions({ user, actions, onAction }: { user: UserSummary; actions: readonly UserAction[]; onAction: (action: UserAction) => void }) {
+/** The row's menu: permitted actions, and those the core would refuse shown disabled with the reason under them. */
+export function UserActions({ user, actions, onAction }: { user: UserSummary; actions: readonly RowAction[]; onAction: (action: UserAction) => void }) {
   if (actions.length === 0) return null;
   return (
-    <Menu position="bottom-end" width={200}>
+    <Menu position="bottom-end" width={260}>
       <Menu.Target>
         <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${user.username}`}>
           <IconDots size={16} />
         </ActionIcon>
       </Menu.Target>
       <Menu.Dropdown>
-        {actions.map((action) => (
-          <Menu.Item
-            key={action}
-            leftSection={ITEMS[action].icon}
-            {...(ITEMS[action].color ? { color: ITEMS[action].color } : {})}
-            onClick={() => onAction(action)}
-          >
-            {ITEMS[action].label}
-          </Menu.Item>
-        ))}
+        {actions.map(({ action, blockedBecause }) => {
+          const why = `user-${user.id}-${action}-blocked`;
+          return (
+            <Menu.Item
+              key={action}
+              leftSection={ITEMS[action].icon}
+              {...(ITEMS[action].color ? { color: ITEMS[action].color } : {})}
+              disabled={blockedBecause !== null}
+              aria-describedby={blockedBecause ? why : undefined}
+              onClick={() => onAction(action)}
+            >
+              {ITEMS[action].label}
+              {blockedBecause && (
+                <Text size="xs" c="dimmed" id={why}>
+                  {blockedBecause}
+                </Text>
+              )}
+            </Menu.Item>
+          );
+        })}
       </Menu.Dropdown>
     </Menu>
   );

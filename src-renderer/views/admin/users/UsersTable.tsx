@@ -2,16 +2,20 @@ import { Badge, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import type { UserSummary } from '@shared/domain/users';
 import { formatTime } from '../../../ui/format';
 import { HEADER_HEIGHT } from '../../../ui/layout';
-import { UserActions, type UserAction } from './UserActions';
+import { UserActions } from './UserActions';
+import type { RowAction, UserAction } from './user-actions';
 
 /** One row per user: identity, roles, and the account states an admin acts on. */
 export function UsersTable({
   users,
+  pendingRoles,
   actionsFor,
   onAction,
 }: {
   users: readonly UserSummary[];
-  actionsFor: (user: UserSummary) => UserAction[];
+  /** Roles waiting for a second admin's approval, by username. */
+  pendingRoles: ReadonlyMap<string, readonly string[]>;
+  actionsFor: (user: UserSummary) => RowAction[];
   onAction: (user: UserSummary, action: UserAction) => void;
 }) {
   return (
@@ -45,6 +49,11 @@ export function UsersTable({
                   </Badge>
                 ))}
               </Group>
+              {pendingRoles.has(user.username) && (
+                <Text size="xs" c="dimmed" mt={2}>
+                  awaiting approval: {pendingRoles.get(user.username)?.join(', ') || 'no roles'}
+                </Text>
+              )}
             </Table.Td>
             <Table.Td>
               <Group gap={4} wrap="nowrap">

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Breadcrumbs, Button, Loader, Text, TextInput } from '@mantine/core';
+import { Button, Loader, TextInput } from '@mantine/core';
 import { IconSearch, IconUserPlus } from '@tabler/icons-react';
 import type { UserSummary } from '@shared/domain/users';
 import type { ApiError } from '../../../api/api-error';
@@ -8,24 +8,28 @@ import { useCan, useSession } from '../../../session/session-context';
 import { notifyError, notifySuccess } from '../../../ui/notify';
 import { QueryError } from '../../../ui/QueryError';
 import { ViewHeader } from '../../../ui/ViewHeader';
+import { pendingRolesByUser } from '../changes/change-details';
+import { useChanges } from '../changes/use-changes';
 import { AddUserModal } from './AddUserModal';
 import { DisableUserModal } from './DisableUserModal';
 import { EditRolesModal } from './EditRolesModal';
 import { ResetPasswordModal } from './ResetPasswordModal';
-import { availableActions, type UserAction } from './UserActions';
+import { availableActions, type UserAction } from './user-actions';
 import { UsersTable } from './UsersTable';
 
 type Dialog = { kind: 'add' } | { kind: 'roles' | 'reset' | 'disable'; user: UserSummary } | null;
 
 /**
  * Admin › Users. The list refreshes after every change made here and whenever the core
- * pushes `users.changed` (another admin's change, a lockout by failed sign-ins).
+ * pushes `users.changed` (another admin's change, a lockout by failed sign-ins). Roles that
+ * wait for a second admin are shown next to the roles in force.
  */
 export function UsersView() {
   const can = useCan();
   const me = useSession().user.id;
   const users = useOp('users.list', { includeDisabled: true });
   useRefetchOn('users.changed', ['users.list']);
+  const pending = pendingRolesByUser(useChanges('pending').data?.items ?? []);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [filter, setFilter] = useState('');
   const unlock = useOpMutation('users.unlock', { invalidates: ['users.list'] });
@@ -47,14 +51,6 @@ export function UsersView() {
 
   return (
     <>
-      <Breadcrumbs mb={4} fz="xs">
-        <Text size="xs" c="dimmed">
-          Admin
-        </Text>
-        <Anchor size="xs" href="#/admin/users">
-          Users
-        </Anchor>
-      </Breadcrumbs>
       <ViewHeader
         title="Users"
         subtitle={users.data ? `${users.data.items.length} user${users.data.items.length === 1 ? '' : 's'}` : undefined}
@@ -78,7 +74,7 @@ export function UsersView() {
       />
       {users.isPending && <Loader size="sm" aria-label="Loading users" />}
       {users.error && <QueryError error={users.error} onRetry={() => void users.refetch()} />}
-      {users.data && <UsersTable users={shown} actionsFor={(u) => availableActions(u, me, rights)} onAction={act} />}
+      {users.data && <UsersTable users={shown} pendingRoles={pending} actionsFor={(u) => availableActions(u, me, rights)} onAction={act} />}
       {rights.manage && <AddUserModal opened={dialog?.kind === 'add'} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'roles' && <EditRolesModal user={dialog.user} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'reset' && <ResetPasswordModal user={dialog.user} onClose={() => setDialog(null)} />}

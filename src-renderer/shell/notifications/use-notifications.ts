@@ -1,0 +1,47 @@
+import { useCallback } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { client } from '../../api/client';
+import { useOp, useOpMutation } from '../../api/hooks';
+import { useThrottledRefetch } from '../../ui/use-live-refresh';
+
+const SHOWN = 30;
+/** notifications.list returns at most this many at once. */
+const MARK_BATCH = 200;
+/** A bound on the batches, should the core keep returning notifications it was asked to mark. */
+const MAX_BATCHES = 25;
+
+/**
+ * The signed-in person's notifications and unread count, kept live. `notifications.new` is
+ * the event meant for this, but the core does not publish it yet; the events that come with
+ * most notifications (a task escalated, a change requested or decided, a calendar change)
+ * refresh the list too, and a slow poll covers the rest (a pending deployment or matrix edit).
+ */
+export function useNotifications() {
+  const list = useOp('notifications.list', { limit: SHOWN }, { refetchInterval: 30_000 });
+  useThrottledRefetch('notifications.new', () => [['notifications.list']], 300);
+  useThrottledRefetch('changes.changed', () => [['notifications.list']], 1000);
+  useThrottledRefetch('users.changed', () => [['notifications.list']], 1000);
+  useThrottledRefetch('calendars.changed', () => [['notifications.list']], 1000);
+  useThrottledRefetch('tasks.changed', () => [['notifications.list']], 5000);
+  return list;
+}
+
+export function useMarkRead() {
+  return useOpMutation('notifications.markRead', { invalidates: ['notifications.list'] });
+}
+
+/**
+ * Marks every unread notification read, including those beyond the shown page: the contract
+ * marks by id, so unread ones are fetched and marked in batches until none is left.
+ */
+export function useMarkAllRead(): () => Promise<void> {
+  const queryClient = useQueryClient();
+  return useCallback(async () => {
+    for (let batch = 0; batch < MAX_BATCHES; batch++) {
+      const unread = await client.call('notifications.list', { unreadOnly: true, limit: MARK_BATCH });
+      if (unread.items.length > 0) await client.call('notifications.markRead', { ids: unread.items.map((n) => n.id) });
+      if (unread.items.length < MARK_BATCH) break;
+    }
+    await queryClient.invalidateQueries({ queryKey: ['notifications.list'] });
+  }, [queryClient]);
+}
