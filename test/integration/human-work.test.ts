@@ -366,7 +366,11 @@ describe('approvals with segregation of duties', () => {
     );
     const review = incidents.items.find((i) => i.type === 'break-glass-review');
     expect(review).toMatchObject({ ownerRole: 'compliance' });
-    await core.ok('incidents.resolve', { incidentId: review?.id, reason: 'Checked with the CFO: acceptable' }, officer.credential);
+    // Whoever broke the glass does not review it: another compliance officer does.
+    const ownReview = await core.call('incidents.resolve', { incidentId: review?.id, reason: 'I checked it myself' }, officer.credential);
+    expect(ownReview).toMatchObject({ ok: false, error: { code: 'self_review' } });
+    const reviewer = await core.userWith(['compliance'], 'rita');
+    await core.ok('incidents.resolve', { incidentId: review?.id, reason: 'Checked with the CFO: acceptable' }, reviewer.credential);
     const events = await core.ok<{ items: { action: string; payload: Record<string, unknown> }[] }>(
       'audit.search',
       { action: 'approval.break-glass', limit: 5 },

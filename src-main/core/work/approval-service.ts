@@ -255,7 +255,8 @@ export class ApprovalService {
         code: 'BREAK_GLASS',
         message: `${principal.user.username} overrode the approval controls: ${reason}`,
         retryable: false,
-        details: { overridden, task: task.id },
+        // Who broke the glass: they may not review their own override (incidents.resolve).
+        details: { overridden, task: task.id, by: principal.user.id },
       },
       attempts: 0,
       inputs: null,

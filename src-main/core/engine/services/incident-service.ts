@@ -4,7 +4,7 @@ import type { Clock } from '@shared/domain/time';
 import { toTimestamp } from '@shared/domain/time';
 import type { Store } from '../../store/store';
 import type { EventBus } from '../../events/event-bus';
-import { conflict, notFound } from '../../dispatch/app-error';
+import { conflict, notFound, refused } from '../../dispatch/app-error';
 import type { IncidentRow } from '../../store/engine-repositories';
 
 export function incidentSummary(row: IncidentRow & { workflowKey: string; businessKey: string | null }): IncidentSummary {
@@ -50,6 +50,9 @@ export class IncidentService {
       if (incident.status !== 'open') throw conflict('incident_closed', 'The incident is already resolved.');
       if (incident.type !== 'break-glass-review' && incident.type !== 'compliance-flag') {
         throw conflict('resolve_by_action', 'This incident holds a step: retry, skip, reconcile or cancel the instance instead.');
+      }
+      if (incident.type === 'break-glass-review' && overriderOf(incident) === actor.userId) {
+        throw refused('self_review', 'Nobody reviews their own break-glass override: another person of the owner role must review it.');
       }
       await tx.incidents.resolve(incidentId, `reviewed: ${reason}`, actor.username, at);
       if (incident.type === 'compliance-flag') {
@@ -106,4 +109,10 @@ export class IncidentService {
     const last = items.at(-1);
     return { items, nextCursor: rows.length > query.limit && last ? `${last.createdAt}|${last.id}` : null };
   }
+}
+
+/** The user who broke the glass, as the approval service recorded it in the review's details. */
+function overriderOf(incident: IncidentRow): string | null {
+  const details = (incident.error as { details?: { by?: unknown } } | null)?.details;
+  return typeof details?.by === 'string' ? details.by : null;
 }
