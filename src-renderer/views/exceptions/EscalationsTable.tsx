@@ -5,7 +5,7 @@ import { HEADER_HEIGHT } from '../../ui/layout';
 import { openOnRowClick, scrollRowIntoView, useListKeyboard } from '../../ui/use-list-keyboard';
 import { OverdueBy } from './OverdueBy';
 import { taskRoute } from './task-route';
-import { useUserNames } from './use-user-names';
+import { useUserNames } from '../../ui/use-user-names';
 
 function Level({ level }: { level: number }) {
   if (level === 0)
@@ -27,7 +27,7 @@ function Level({ level }: { level: number }) {
  */
 export function EscalationsTable({ tasks, onOpen }: { tasks: readonly TaskSummary[]; onOpen: (task: TaskSummary) => void }) {
   const table = useRef<HTMLTableElement>(null);
-  const nameOf = useUserNames();
+  const nameOf = useUserNames('unassigned');
   const keys = useListKeyboard({
     count: tasks.length,
     onOpen: (i) => tasks[i] && onOpen(tasks[i]),

@@ -14,7 +14,7 @@ import { QueueTable } from './QueueTable';
 import { taskLabel } from './task-label';
 import { useClaimRelease, type BulkOutcome } from './use-claim-release';
 import { useTaskPages } from './use-task-pages';
-import { useUserNames } from './use-user-names';
+import { useUserNames } from '../../ui/use-user-names';
 import { usePathOfTask } from './use-path-of-task';
 
 /** What an empty queue says, so that the person knows what to do next. */

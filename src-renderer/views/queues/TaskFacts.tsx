@@ -7,7 +7,7 @@ import { formatTime } from '../../ui/format';
 import { instancePath } from '../instances/paths';
 import { SlaCountdown } from './SlaCountdown';
 import { TaskStatusBadge } from './TaskBadges';
-import { useUserNames } from './use-user-names';
+import { useUserNames } from '../../ui/use-user-names';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
