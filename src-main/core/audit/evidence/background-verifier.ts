@@ -21,7 +21,7 @@ export interface VerifierOptions {
   fullEveryMs: number;
 }
 
-export const DEFAULT_VERIFIER_OPTIONS: VerifierOptions = { batch: 20_000, incrementalEveryMs: 30_000, fullEveryMs: 6 * 3600_000 };
+export const DEFAULT_VERIFIER_OPTIONS: VerifierOptions = { batch: 2_000, incrementalEveryMs: 30_000, fullEveryMs: 6 * 3600_000 };
 
 type Bad = { seq: number; reason: string };
 
