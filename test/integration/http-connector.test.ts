@@ -56,7 +56,7 @@ const callWorkflow = (key: string, connector: string, input: string) =>
   `workflow: ${key}\nname: ${key}\nsteps:\n  - id: call\n    kind: task\n    connector: ${connector}\n    action: post\n    input:\n${input}    result: answer\n`;
 
 describe('the http connector', () => {
-  it('sends the bearer token from a write-only secret, which a workflow header cannot replace, with the idempotency key', async () => {
+  it('sends the bearer token from a write-only secret with the idempotency key, and refuses credentials a workflow puts in headers', async () => {
     const { port, received } = await setup();
     const saved = await core.ok<{ secrets: string[]; idempotent: boolean }>(
       'connectors.save',
@@ -80,11 +80,7 @@ describe('the http connector', () => {
     await deployText(
       core,
       'pay.yaml',
-      callWorkflow(
-        'pay',
-        'bank',
-        `      path: '"transfers"'\n      headers: { Authorization: '"Bearer forged-by-the-workflow"', authorization: '"Bearer forged-again"', X-Trace: '"trace-1"' }\n      body: { amount: '"12.50"', currency: '"EUR"' }\n`,
-      ),
+      callWorkflow('pay', 'bank', `      path: '"transfers"'\n      headers: { X-Trace: '"trace-1"' }\n      body: { amount: '"12.50"', currency: '"EUR"' }\n`),
     );
     const id = await start(core, 'pay', {});
     const done = await waitForInstance(core, id, hasStatus('completed', 'incident'));
@@ -102,6 +98,18 @@ describe('the http connector', () => {
     const requested = (await timeline(core, id)).find((e) => e.action === 'effect.requested');
     expect(request.headers['idempotency-key']).toBe(requested?.payload.idempotencyKey);
     expect(request.headers['idempotency-key']).toMatch(new RegExp(`^${id.replace(/[.]/g, '\\.')}:.+:1$`));
+
+    // A workflow cannot put credentials in headers (they would sit in the definition and the
+    // trail): the call is refused before it leaves, and the step becomes an incident.
+    await deployText(
+      core,
+      'forged.yaml',
+      callWorkflow('forged', 'bank', `      path: '"transfers"'\n      headers: { Authorization: '"Bearer forged-by-the-workflow"' }\n`),
+    );
+    const forged = await waitForInstance(core, await start(core, 'forged', {}), hasStatus('completed', 'incident'));
+    expect(forged.instance.status).toBe('incident');
+    expect(JSON.stringify(forged.incidents)).toMatch(/INVALID_INPUT[^]*input\.headers: credentials do not go in headers/);
+    expect(received).toHaveLength(1);
 
     // The token is in no answer and no audit event.
     const listed = await core.ok<{ items: { name: string; secrets: string[]; config: unknown }[] }>('connectors.list', {}, core.admin);

@@ -4,6 +4,17 @@ import { z } from 'zod';
 import type { JsonValue } from '@shared/domain/audit';
 import { connectorError, type ConnectorCall, type ConnectorOutcome, type ConnectorType } from './connector';
 
+/**
+ * Headers set by a site's configuration or by a workflow step. Credentials never travel in
+ * them: they would be stored in the definition or configuration, shown and audited. They
+ * come from the connector's write-only secrets (auth).
+ */
+const CredentialFreeHeaders = z
+  .record(z.string(), z.string())
+  .refine((h) => !Object.keys(h).some((name) => /^(authorization|proxy-authorization|cookie|x-api-key|api-key)$/i.test(name)), {
+    message: 'credentials do not go in headers (they would be shown and audited): use auth with a secret',
+  });
+
 const Config = z
   .object({
     baseUrl: z
@@ -17,12 +28,7 @@ const Config = z
       .string()
       .regex(/^[A-Za-z0-9-]+$/)
       .optional(),
-    headers: z
-      .record(z.string(), z.string())
-      .refine((h) => !Object.keys(h).some((name) => /^(authorization|proxy-authorization|cookie|x-api-key|api-key)$/i.test(name)), {
-        message: 'credentials do not go in headers (they would be shown and audited): use auth with a secret',
-      })
-      .default({}),
+    headers: CredentialFreeHeaders.default({}),
     auth: z
       .discriminatedUnion('kind', [
         z.object({ kind: z.literal('none') }).strict(),
@@ -43,7 +49,7 @@ const RequestInput = z
     method: Method.default('GET'),
     path: z.string().default('/'),
     query: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
-    headers: z.record(z.string(), z.string()).optional(),
+    headers: CredentialFreeHeaders.optional(),
     body: z.unknown().optional(),
   })
   .strict();
