@@ -31,7 +31,7 @@ export interface ReportJobContext {
 
 type UserActor = { kind: 'user'; userId: string; username: string };
 
-/** Events read per page while streaming them into the files. */
+/** Events read per page while recomputing the chain and streaming them into the files: memory holds one page. */
 const PAGE = 2_000;
 /** Progress is written to the job row and published at most this often. */
 const PROGRESS_MS = 500;
@@ -137,7 +137,7 @@ export async function runReportJob(ctx: ReportJobContext, job: ReportJobRow, act
     const selection: TrailSelection = { ...plan.selection, maxSeq: size };
 
     const walker = new ChainWalker(store);
-    while (await walker.step(20_000, size)) await progress({ done: walker.verified.seq, total: size });
+    while (await walker.step(PAGE, size)) await progress({ done: walker.verified.seq, total: size });
     const chain: ChainVerification = walker.verdict();
 
     if (!(await store.read(currentDocumentSigner))) {
