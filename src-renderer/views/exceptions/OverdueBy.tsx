@@ -1,7 +1,7 @@
 import { Text } from '@mantine/core';
 import { formatTime } from '../../ui/format';
 import { useNow } from '../../ui/use-now';
-import { formatSpan, SECONDS_SHOWN_BELOW_MS } from './overdue';
+import { formatSpan, SECONDS_SHOWN_BELOW_MS } from '../../ui/time-span';
 
 /**
  * How long ago a task fell due, ticking: every second while seconds are shown, every 15 s

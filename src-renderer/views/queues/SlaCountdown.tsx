@@ -1,7 +1,8 @@
 import { Text } from '@mantine/core';
 import { formatTime } from '../../ui/format';
 import { useNow } from '../../ui/use-now';
-import { SECONDS_SHOWN_BELOW_MS, SLA_COLOR, slaState } from './sla';
+import { SECONDS_SHOWN_BELOW_MS } from '../../ui/time-span';
+import { SLA_COLOR, slaState } from './sla';
 
 /**
  * A task's SLA as a live countdown. Each one ticks on its own clock: every second when

@@ -7,7 +7,7 @@ import { decisionBlockedBecause } from '../../../src-renderer/views/admin/change
 import { removeRule, sameMatrix, upsertRule } from '../../../src-renderer/views/admin/conflicts/matrix-draft';
 import { availableActions, SELF_GRANT } from '../../../src-renderer/views/admin/users/user-actions';
 import { consoleRoute } from '../../../src-renderer/shell/notifications/notification-link';
-import { formatSpan } from '../../../src-renderer/views/exceptions/overdue';
+import { formatSpan } from '../../../src-renderer/ui/time-span';
 
 function change(over: Partial<ConfigChange>): ConfigChange {
   return {
