@@ -16,7 +16,7 @@ import { EngineOwnership, type OwnershipOptions } from '../lease/engine-ownershi
 import type { CoreServices } from './core-services';
 import { ConnectorRuntime } from '../engine/runtime/connector-runtime';
 import { EngineHost } from '../engine/engine-host';
-import { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from '../engine/runtime/engine';
+import { DEFAULT_ENGINE_OPTIONS, type EngineOptions, type WakeOptions } from '../engine/runtime/engine';
 import { DeployService } from '../engine/services/deploy-service';
 import { InstanceService } from '../engine/services/instance-service';
 import { IncidentService } from '../engine/services/incident-service';
@@ -76,7 +76,8 @@ export class CoreApp {
   private constructor(private readonly options: CoreOptions) {
     const { site, clock } = options;
     const policy = options.policy ?? DEFAULT_SECURITY_POLICY;
-    const wake = () => this.engine.wake();
+    const wake = (options?: WakeOptions) => this.engine.wake(options);
+    const wakeForDeadlines = () => wake({ dueWork: true });
     const changes = new ChangeControl(site.store, clock, this.events);
     const sessions = new SessionService(site.store, clock, this.events, policy);
     const users = new UserService(site.store, clock, this.events, sessions, changes);
@@ -93,7 +94,7 @@ export class CoreApp {
     const evidenceSettings = new EvidenceSettings(site.store, clock, changes, () => {
       checkpoints.invalidate();
       verifier.requestFull();
-      wake();
+      wakeForDeadlines();
     });
     const checkpointer = new Checkpointer(site.store, clock, siteId, evidenceSettings, options.log);
     const checkpoints = new CheckpointSchedule(site.store, evidenceSettings, checkpointer, options.log);
@@ -158,7 +159,7 @@ export class CoreApp {
       calendars: new CalendarService(site.store, clock, this.events, changes, calendars),
       schedules: new ScheduleService(site.store, clock, this.events, calendars, expressions, starter, () => {
         scheduler.invalidate();
-        wake();
+        wakeForDeadlines();
       }),
       instances: new InstanceService(site.store, clock, this.events, wake),
       incidents: new IncidentService(site.store, clock, this.events, wake),

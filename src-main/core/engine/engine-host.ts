@@ -1,4 +1,4 @@
-import { DEFAULT_ENGINE_OPTIONS, Engine, type EngineDeps, type EngineOptions } from './runtime/engine';
+import { DEFAULT_ENGINE_OPTIONS, Engine, type EngineDeps, type EngineOptions, type WakeOptions } from './runtime/engine';
 
 /** Why this process became the engine owner: it started so, or it took over from another. */
 export type OwnerCause = 'start-up' | 'takeover';
@@ -33,7 +33,7 @@ export class EngineHost {
     await engine?.stop();
   }
 
-  wake(): void {
-    this.engine?.kick();
+  wake(options: WakeOptions = {}): void {
+    this.engine?.kick(options);
   }
 }

@@ -18,10 +18,26 @@ export interface EngineOptions {
   maxConcurrentInstances: number;
   /** Effects in flight toward connectors at the same time. */
   maxConcurrentEffects: number;
-  /** How often to look for work written by other processes (CLI commands, a standby's operators). */
+  /**
+   * How often to look for work written by other processes (CLI commands, a standby's
+   * operators), and the longest a deadline this process did not write itself (an SLA, a
+   * schedule) waits past its time: between these looks a kick only advances instances.
+   */
   pollMs: number;
   /** Redeliveries, with the same idempotency key, of an effect whose outcome is unknown, before it is in doubt. */
   redeliveries: number;
+}
+
+/** What a service that wrote work tells the engine, besides "look for mail". */
+export interface WakeOptions {
+  /** A deadline changed (a schedule saved, the evidence settings applied): timers and due work are looked at now, not at the next poll. */
+  dueWork?: boolean;
+  /**
+   * An instance the caller's unit is creating, not yet committed: its first transition is
+   * submitted at once and so joins the same commit (the store runs units submitted while a
+   * transaction is open in it). Should the creating unit fail, the transition finds nothing.
+   */
+  created?: string;
 }
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = { maxConcurrentInstances: 64, maxConcurrentEffects: 64, pollMs: 250, redeliveries: 3 };
@@ -80,6 +96,12 @@ export class Engine {
   private pumping = false;
   private pumpAgain = false;
   private wakeTimer: NodeJS.Timeout | null = null;
+  /** When the wake timer is set to fire (clock time), or +∞ when it is not set. */
+  private wakeAt = Number.POSITIVE_INFINITY;
+  /** The next deadline known (timers, due work) as of the last look, lowered by timers this process writes. */
+  private knownDueAt = Number.NEGATIVE_INFINITY;
+  private lastDueLookAt = Number.NEGATIVE_INFINITY;
+  private dueLookRequested = true;
   private readonly inFlightInstances = new Set<string>();
   /** Effect results not yet recorded, per instance, with the callers waiting for them to be. */
   private readonly arrivals = new Map<string, { items: Arrival[]; recorded: (() => void)[] }>();
@@ -126,13 +148,18 @@ export class Engine {
     this.running = false;
     if (this.wakeTimer) clearTimeout(this.wakeTimer);
     this.wakeTimer = null;
+    this.wakeAt = Number.POSITIVE_INFINITY;
     this.effectQueue.length = 0;
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
   }
 
-  /** Something may have work: an operator request, a new instance, a connector result. */
-  kick(): void {
+  /**
+   * Something may have work: an operator request, a new instance, a connector result.
+   */
+  kick(options: WakeOptions = {}): void {
     if (!this.running) return;
+    if (options.dueWork) this.dueLookRequested = true;
+    if (options.created) this.advanceNew(options.created);
     if (this.pumping) {
       this.pumpAgain = true;
       return;
@@ -147,42 +174,72 @@ export class Engine {
     return promise;
   }
 
+  /**
+   * Instances with mail are advanced on every kick; timers and due work are looked at only
+   * when something is known to be due, when asked to, or once per poll. Looking costs reads
+   * that a commit has just made cold (the reader decrypts the pages again), and a transition
+   * of a busy engine kicks thousands of times a second.
+   */
   private async pump(): Promise<void> {
+    let looked = false;
     try {
       do {
         this.pumpAgain = false;
         if (!this.running) return;
-        await this.fireDueTimers();
-        for (const due of this.dueWork) await due.fireDue(this.clock.now());
+        const now = this.clock.now();
+        if (this.dueLookRequested || now >= this.knownDueAt || now - this.lastDueLookAt >= this.options.pollMs) {
+          this.dueLookRequested = false;
+          this.lastDueLookAt = now;
+          looked = true;
+          await this.fireDueTimers();
+          for (const due of this.dueWork) await due.fireDue(this.clock.now());
+        }
         const free = this.options.maxConcurrentInstances - this.inFlightInstances.size;
         if (free <= 0) continue;
         const ids = (await this.store.read((tx) => tx.instances.runnable(free + this.inFlightInstances.size)))
           .filter((id) => !this.inFlightInstances.has(id))
           .slice(0, free);
-        for (const id of ids) {
-          this.inFlightInstances.add(id);
-          void this.track(this.advance(id)).finally(() => this.release(id));
-        }
+        for (const id of ids) this.advanceTracked(id);
       } while (this.pumpAgain);
     } catch (error) {
       this.log(`engine: ${(error as Error).message}`);
     } finally {
       this.pumping = false;
-      await this.scheduleWake();
+      if (looked || this.wakeTimer === null) await this.scheduleWake();
     }
   }
 
+  /** Learns the next deadline and sets the wake timer for it, or for the next poll. */
   private async scheduleWake(): Promise<void> {
     if (!this.running) return;
-    if (this.wakeTimer) clearTimeout(this.wakeTimer);
     const candidates = await Promise.all([this.store.read((tx) => tx.timers.nextDueAt()), ...this.dueWork.map((d) => d.nextDueAt())]).catch(
       () => [] as (number | null)[],
     );
     const known = candidates.filter((t): t is number => t !== null);
-    const nextDue = known.length ? Math.min(...known) : null;
-    const delay = Math.max(0, Math.min(this.options.pollMs, nextDue === null ? Infinity : nextDue - this.clock.now()));
-    this.wakeTimer = setTimeout(() => this.kick(), delay);
+    this.knownDueAt = known.length ? Math.min(...known) : Number.POSITIVE_INFINITY;
+    this.setWake(Math.min(this.clock.now() + this.options.pollMs, this.knownDueAt));
+  }
+
+  private setWake(at: number): void {
+    if (!this.running) return;
+    if (this.wakeTimer) clearTimeout(this.wakeTimer);
+    this.wakeAt = at;
+    this.wakeTimer = setTimeout(
+      () => {
+        this.wakeTimer = null;
+        this.wakeAt = Number.POSITIVE_INFINITY;
+        this.dueLookRequested = true;
+        this.kick();
+      },
+      Math.max(0, at - this.clock.now()),
+    );
     this.wakeTimer.unref();
+  }
+
+  /** A transition here set a timer: it is due without waiting for the next look. */
+  private timerSet(dueAt: number): void {
+    this.knownDueAt = Math.min(this.knownDueAt, dueAt);
+    if (dueAt < this.wakeAt) this.setWake(dueAt);
   }
 
   private async fireDueTimers(): Promise<void> {
@@ -212,6 +269,16 @@ export class Engine {
     return entry;
   }
 
+  private advanceTracked(instanceId: string): void {
+    this.inFlightInstances.add(instanceId);
+    void this.track(this.advance(instanceId)).finally(() => this.release(instanceId));
+  }
+
+  private advanceNew(instanceId: string): void {
+    if (this.inFlightInstances.has(instanceId) || this.inFlightInstances.size >= this.options.maxConcurrentInstances) return;
+    this.advanceTracked(instanceId);
+  }
+
   /** An instance's transition ended: results that arrived meanwhile are recorded next. */
   private release(instanceId: string): void {
     this.inFlightInstances.delete(instanceId);
@@ -229,7 +296,7 @@ export class Engine {
   private async advance(instanceId: string, arrivals: readonly Arrival[] = []): Promise<boolean> {
     const now = this.clock.now();
     const at = toTimestamp(now);
-    let outcome: { effects: OutboxRow[]; status: string; steps: number } | null;
+    let outcome: { effects: OutboxRow[]; timersDueAt: number[]; status: string; steps: number } | null;
     try {
       outcome = await this.store.unit(
         async (tx) => {
@@ -252,7 +319,8 @@ export class Engine {
           const ctx = { instanceId, model, pins: version.pins, now, services: interpreterServices(this.expressions, this.tables, this.calendars, now) };
           const result = transition(ctx, { state: row.state, variables: row.variables, provenance: row.provenance }, messages);
           const effects = await persistTransition(tx, row, result, mail.at(-1)?.seq ?? 0, now, this.work);
-          return { effects, status: statusOf(result.state, row.suspended), steps: result.transitions };
+          const timersDueAt = result.commands.flatMap((c) => (c.kind === 'timer' ? [c.dueAt] : []));
+          return { effects, timersDueAt, status: statusOf(result.state, row.suspended), steps: result.transitions };
         },
         { fenced: true },
       );
@@ -268,6 +336,7 @@ export class Engine {
     this.metrics.transitions += 1;
     this.metrics.stepTransitions += outcome.steps;
     this.events.publish('instances.changed', { instanceId, status: outcome.status }, { kind: 'permission', permission: 'instance.read' });
+    for (const dueAt of outcome.timersDueAt) this.timerSet(dueAt);
     for (const effect of outcome.effects) this.enqueueEffect(effect);
     return true;
   }

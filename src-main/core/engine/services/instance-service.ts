@@ -14,6 +14,7 @@ import type { Actor, Message } from '../interpreter/types';
 import { WorkflowModel } from '../definitions/workflow-model';
 import { statusOf, stepStates } from '../runtime/instance-status';
 import { ExpressionCache } from '../runtime/evaluation';
+import type { WakeOptions } from '../runtime/engine';
 import { incidentSummary } from './incident-service';
 import { createInstance, requestCancel } from './create-instance';
 
@@ -49,7 +50,7 @@ export class InstanceService {
     private readonly clock: Clock,
     private readonly events: EventBus,
     /** Wakes the engine when this process owns it (otherwise it finds the mail by polling). */
-    private readonly wake: () => void,
+    private readonly wake: (options?: WakeOptions) => void,
   ) {}
 
   async start(
@@ -63,9 +64,9 @@ export class InstanceService {
       const row = version ? await tx.workflows.byVersion(workflow, version) : await tx.workflows.latest(workflow);
       if (!row) throw notFound(version ? `version ${version} of workflow "${workflow}"` : `a deployed workflow "${workflow}"`);
       const instanceId = await createInstance(tx, this.expressions, { actor, version: row, input, now });
+      this.wake({ created: instanceId });
       return { instanceId, workflowVersion: row.version };
     });
-    this.wake();
     return started;
   }
 

@@ -28,9 +28,10 @@ const MAX_BATCH = 256;
 const OPTIMIZE_EVERY_COMMITS = 2000;
 
 /**
- * The SQLite store. Writes go through one writer connection; units queued while a commit
- * is in progress are taken together into the next transaction (group commit), each inside
- * its own savepoint so that one unit's failure rolls back only that unit. With
+ * The SQLite store. Writes go through one writer connection; units queued while a
+ * transaction is open join it, up to MAX_BATCH, and the rest are taken together into the
+ * next transaction (group commit), each inside its own savepoint so that one unit's
+ * failure rolls back only that unit. With
  * synchronous=FULL the COMMIT returns after the WAL is fsynced, and only then are the
  * units' promises settled. Reads use a second connection that sees committed data only.
  *
@@ -110,7 +111,12 @@ export class SqliteStore implements Store {
       return;
     }
     const outcomes: Outcome[] = [];
-    for (const unit of batch) outcomes.push(await this.runInSavepoint(unit));
+    for (let i = 0; i < batch.length; i++) {
+      outcomes.push(await this.runInSavepoint(batch[i] as PendingUnit));
+      // Units submitted while this transaction is open join it rather than wait a commit:
+      // e.g. an instance's first transition, submitted by the unit that created it.
+      if (i === batch.length - 1 && batch.length < MAX_BATCH) batch.push(...this.queue.splice(0, MAX_BATCH - batch.length));
+    }
     try {
       prepared(this.writer, 'COMMIT').run();
     } catch (error) {

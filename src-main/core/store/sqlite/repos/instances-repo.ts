@@ -95,22 +95,18 @@ export class SqliteInstancesRepository implements InstancesRepository {
   async saveTransition(id: string, revision: number, p: Parameters<InstancesRepository['saveTransition']>[2]): Promise<boolean> {
     const result = prepared(
       this.db,
-      `UPDATE instances SET state = ?, variables = ?, provenance = ?, data_hash = ?, status = ?, business_key = ?, updated_at = ?, ended_at = ?, needs_work = ?, revision = revision + 1
+      `UPDATE instances SET state = ?, variables = ?, provenance = ?, data_hash = ?, updated_at = ?, needs_work = ?, revision = revision + 1
        WHERE id = ? AND revision = ?`,
-    ).run(
-      JSON.stringify(p.state),
-      JSON.stringify(p.variables),
-      JSON.stringify(p.provenance),
-      p.dataHash,
-      p.status,
-      p.businessKey,
-      p.updatedAt,
-      p.endedAt,
-      p.needsWork ? 1 : 0,
-      id,
-      revision,
-    );
-    return result.changes === 1;
+    ).run(JSON.stringify(p.state), JSON.stringify(p.variables), JSON.stringify(p.provenance), p.dataHash, p.updatedAt, p.needsWork ? 1 : 0, id, revision);
+    if (result.changes !== 1) return false;
+    // Apart, and only when one differs: setting an indexed column rewrites its index entry
+    // even to the same value, and most transitions keep the status and the business key.
+    prepared(
+      this.db,
+      `UPDATE instances SET status = ?, business_key = ?, ended_at = ?
+       WHERE id = ? AND (status IS NOT ? OR business_key IS NOT ? OR ended_at IS NOT ?)`,
+    ).run(p.status, p.businessKey, p.endedAt, id, p.status, p.businessKey, p.endedAt);
+    return true;
   }
 
   async setSuspended(id: string, suspended: boolean, status: InstanceRow['status'], at: string): Promise<void> {
