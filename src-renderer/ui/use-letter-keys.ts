@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
-import { ownedElsewhere } from '../../ui/use-list-keyboard';
+import { ownedElsewhere } from './use-list-keyboard';
 
 /** The console's `g` sequences (g then a view's letter) last this long; their second key is not ours. */
 const SEQUENCE_MS = 1_500;
