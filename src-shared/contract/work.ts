@@ -101,6 +101,17 @@ export const TaskQuery = z
   .strict();
 export type TaskQuery = z.infer<typeof TaskQuery>;
 
+/** A colleague in a delegation, by id and by the names people know them by. */
+const DelegationPerson = z.object({ userId: UserId, username: z.string(), displayName: z.string() });
+
+export const DelegationsView = z.object({
+  /** Your delegation, until it ends: `from` may still be ahead (planned). */
+  mine: z.object({ delegate: DelegationPerson, from: Timestamp, to: Timestamp }).nullable(),
+  /** Colleagues whose tasks you may act on now, each until their delegation ends. */
+  standingInFor: z.array(z.object({ person: DelegationPerson, to: Timestamp })),
+});
+export type DelegationsView = z.infer<typeof DelegationsView>;
+
 export const NotificationView = z.object({
   id: z.string(),
   kind: z.enum(['new-work', 'escalated', 'overdue', 'pending-change', 'review', 'at-risk', 'schedule-failed']),
@@ -214,6 +225,13 @@ export const workOps = {
     access: 'task.work',
     mutation: true,
     summary: 'while out of office, let a colleague act on the tasks assigned or named to you',
+  }),
+  'delegations.get': op({
+    input: z.object({}).strict(),
+    output: DelegationsView,
+    access: 'task.work',
+    mutation: false,
+    summary: 'your out-of-office delegation (current or planned), and whose work you stand in for now',
   }),
   'notifications.list': op({
     input: z.object({ unreadOnly: z.boolean().default(false), limit: z.number().int().min(1).max(200).default(50) }).strict(),

@@ -181,6 +181,25 @@ test('four-eyes: role grants and the conflict matrix wait for a second admin; no
       const days = (Date.parse(trail.items[0]?.payload.to ?? '') - Date.parse(trail.items[0]?.payload.from ?? '')) / 86_400_000;
       expect(days).toBeCloseTo(7, 3);
     });
+
+    await test.step('back from leave early, she sees the delegation in force and ends it', async () => {
+      await userMenu(bea.page, SECOND_ADMIN.displayName, 'Out of office…');
+      const dialog = bea.page.getByRole('dialog', { name: 'Out of office' });
+      await expect(dialog.getByText('Delegation in force')).toBeVisible();
+      await expect(dialog.getByText(new RegExp(`${CLERK.displayName} \\(${CLERK.username}\\) can act on your tasks until`))).toBeVisible();
+      await expect(dialog.getByLabel('Colleague who stands in')).toHaveValue(`${CLERK.displayName} (${CLERK.username})`);
+      await dialog.getByRole('button', { name: 'End delegation' }).click();
+      await expect(dialog).toBeHidden();
+      await expect(bea.page.getByText('Delegation ended: your tasks are yours alone again.')).toBeVisible();
+
+      await userMenu(bea.page, SECOND_ADMIN.displayName, 'Out of office…');
+      await expect(dialog.getByRole('button', { name: 'Delegate my work' })).toBeVisible();
+      await expect(dialog.getByText('Delegation in force')).toHaveCount(0);
+      await expect(dialog.getByRole('button', { name: 'End delegation' })).toHaveCount(0);
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      const ended = await ada.call<{ items: { actor: { username?: string } }[] }>('audit.search', { action: 'delegation.ended', limit: 5 });
+      expect(ended.items.map((e) => e.actor.username)).toEqual([SECOND_ADMIN.username]);
+    });
   } finally {
     await bea.context.close();
   }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TaskDetail, TaskSummary } from '@shared/contract/work';
+import type { DelegationsView, TaskDetail, TaskSummary } from '@shared/contract/work';
 import type { Credential } from '../../src-main/core/auth/authenticator';
 import { useTempDirs } from '../support/temp';
 import { startTestCore, type TestCore } from '../support/core';
@@ -402,6 +402,14 @@ describe('work management', () => {
     );
     const mine = await core.ok<{ items: TaskSummary[] }>('tasks.list', { scope: 'mine' }, colleague.credential);
     expect(mine.items.map((t) => t.id)).toContain(task.id);
+    // Each side can read it back: Carla her delegation, Dora whose work she stands in for.
+    const carlaSees = await core.ok<DelegationsView>('delegations.get', {}, clerk.credential);
+    expect(carlaSees.mine?.delegate.userId).toBe(colleague.userId);
+    expect(Date.parse(carlaSees.mine?.to ?? '')).toBe(now + 86_400_000);
+    expect(carlaSees.standingInFor).toEqual([]);
+    const doraSees = await core.ok<DelegationsView>('delegations.get', {}, colleague.credential);
+    expect(doraSees.mine).toBeNull();
+    expect(doraSees.standingInFor.map((d) => d.person.userId)).toEqual([clerk.userId]);
 
     // A supervisor reassigns it; the reason is kept.
     await core.ok('tasks.reassign', { taskId: task.id, userId: colleague.userId, reason: 'Carla is on sick leave' }, supervisor);

@@ -101,6 +101,7 @@ export function operationHandlers(s: CoreServices): Handlers {
     'tasks.unmask': async (input, ctx) => s.tasks.unmask(caller(ctx), input.taskId, input.path),
     'approvals.decide': async (input, ctx) => s.approvals.decide(caller(ctx), input.taskId, input.decision, input.comment ?? null, input.dataHash),
     'approvals.breakGlass': async (input, ctx) => s.approvals.breakGlass(caller(ctx), input.taskId, input.reason, input.dataHash),
+    'delegations.get': async (_input, ctx) => s.inbox.delegations(caller(ctx)),
     'delegations.set': async (input, ctx) => {
       await s.inbox.delegate(caller(ctx), input.delegateUserId, input.from, input.to);
       return { ok: true as const };

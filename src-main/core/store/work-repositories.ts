@@ -112,8 +112,19 @@ export interface ApprovalsRepository {
 export interface DelegationsRepository {
   set(userId: string, delegateId: string, startsAt: string, endsAt: string): Promise<void>;
   clear(userId: string): Promise<void>;
+  /** `userId`'s delegation that has not ended by `at` (it may not have started yet). */
+  current(userId: string, at: string): Promise<DelegationRow | null>;
   /** Users for whom `delegateId` stands in at `at`. */
   standsInFor(delegateId: string, at: string): Promise<{ userId: string; username: string }[]>;
+  /** Users for whom `delegateId` stands in at `at`, with their names and when each delegation ends. */
+  standingInFor(delegateId: string, at: string): Promise<(DelegationRow & { username: string; displayName: string })[]>;
+}
+
+export interface DelegationRow {
+  userId: string;
+  delegateId: string;
+  startsAt: string;
+  endsAt: string;
 }
 
 export interface NotificationRow {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
-import type { NotificationView } from '@shared/contract/work';
-import type { Clock } from '@shared/domain/time';
+import type { DelegationsView, NotificationView } from '@shared/contract/work';
+import type { UserId as UserIdValue } from '@shared/domain/ids';
+import type { Clock, Timestamp } from '@shared/domain/time';
 import { toTimestamp } from '@shared/domain/time';
 import type { Store } from '../store/store';
 import { conflict, notFound } from '../dispatch/app-error';
@@ -40,6 +41,30 @@ export class InboxService {
       for (const id of await tx.notifications.markRead(principal.user.id, ids, at)) {
         await tx.audit.append({ actor: userActor(principal.user), action: 'notification.read', subject: { type: 'notification', id }, payload: {} }, at);
       }
+    });
+  }
+
+  /** Your delegation until it ends, and the colleagues you stand in for now. */
+  async delegations(principal: Principal): Promise<DelegationsView> {
+    const at = toTimestamp(this.clock.now());
+    return this.store.read(async (tx) => {
+      const mine = await tx.delegations.current(principal.user.id, at);
+      const delegate = mine ? await tx.users.findById(mine.delegateId) : null;
+      const standing = await tx.delegations.standingInFor(principal.user.id, at);
+      return {
+        mine:
+          mine && delegate
+            ? {
+                delegate: { userId: delegate.id as UserIdValue, username: delegate.username, displayName: delegate.displayName },
+                from: mine.startsAt as Timestamp,
+                to: mine.endsAt as Timestamp,
+              }
+            : null,
+        standingInFor: standing.map((d) => ({
+          person: { userId: d.userId as UserIdValue, username: d.username, displayName: d.displayName },
+          to: d.endsAt as Timestamp,
+        })),
+      };
     });
   }
 

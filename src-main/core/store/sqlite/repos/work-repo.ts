@@ -7,6 +7,7 @@ import type {
   ChangeRow,
   ChangesRepository,
   DecisionRow,
+  DelegationRow,
   DelegationsRepository,
   NotificationRow,
   NotificationsRepository,
@@ -113,6 +114,23 @@ export class SqliteDelegationsRepository implements DelegationsRepository {
 
   async clear(userId: string): Promise<void> {
     prepared(this.db, 'DELETE FROM delegations WHERE user_id = ?').run(userId);
+  }
+
+  async current(userId: string, at: string): Promise<DelegationRow | null> {
+    const row = prepared(
+      this.db,
+      'SELECT user_id AS userId, delegate_id AS delegateId, starts_at AS startsAt, ends_at AS endsAt FROM delegations WHERE user_id = ? AND ends_at > ?',
+    ).get(userId, at) as DelegationRow | undefined;
+    return row ?? null;
+  }
+
+  async standingInFor(delegateId: string, at: string): Promise<(DelegationRow & { username: string; displayName: string })[]> {
+    return prepared(
+      this.db,
+      `SELECT d.user_id AS userId, d.delegate_id AS delegateId, d.starts_at AS startsAt, d.ends_at AS endsAt, u.username, u.display_name AS displayName
+         FROM delegations d JOIN users u ON u.id = d.user_id
+        WHERE d.delegate_id = ? AND d.starts_at <= ? AND d.ends_at > ? ORDER BY u.display_name`,
+    ).all(delegateId, at, at) as (DelegationRow & { username: string; displayName: string })[];
   }
 
   async standsInFor(delegateId: string, at: string): Promise<{ userId: string; username: string }[]> {
