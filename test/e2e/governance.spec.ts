@@ -118,6 +118,10 @@ test('four-eyes: role grants and the conflict matrix wait for a second admin; no
 
     const matrixChange = 'replace the conflict matrix (0 → 1 rules)';
     await test.step('the second admin adds a conflict rule; the new matrix waits for approval', async () => {
+      // The first admin watches Pending changes meanwhile: the request will arrive by itself.
+      await openAdminTab(page, 'Pending changes');
+      await expect(page.getByText(/^No change waits for approval/)).toBeVisible();
+      await expect(bell(page)).toHaveAccessibleName('Notifications');
       await openAdminTab(bea.page, 'Conflict matrix');
       await expect(bea.page.getByText(/^No conflict rule/)).toBeVisible();
       await bea.page.getByRole('button', { name: 'Add rule' }).click();
@@ -144,10 +148,11 @@ test('four-eyes: role grants and the conflict matrix wait for a second admin; no
       await expect(bea.page.getByText(/^No conflict rule/)).toBeVisible(); // the matrix in force is unchanged
     });
 
-    await test.step('the first admin approves the new matrix, which is then in force', async () => {
-      await openAdminTab(page, 'Pending changes');
-      const card = changeCard(page, matrixChange); // opening the page asks again: no event announces a new matrix request
+    await test.step('the request reaches the first admin live; she approves the new matrix, which is then in force', async () => {
+      // Announced by the core (changes.changed, notifications.new): the page and the bell update well before their one-minute poll.
+      const card = changeCard(page, matrixChange);
       await expect(card).toBeVisible();
+      await expect(bell(page)).toHaveAccessibleName('Notifications, 1 unread');
       await expect(card).toContainText(`Requested by ${SECOND_ADMIN.username}`);
       await expect(card).toContainText('vendor-bank-account');
       await card.getByRole('button', { name: 'Approve' }).click();

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { DeployResult } from '@shared/contract/engine';
+import type { CoreEvent } from '@shared/contract/events';
 import { useTempDirs } from '../support/temp';
 import { startTestCore, type TestCore } from '../support/core';
 import { configureEcho, WORKFLOWS } from '../support/engine';
@@ -27,7 +28,22 @@ describe('four-eyes on configuration', () => {
     await configureEcho(core);
     const second = await core.userWith(['admin'], 'hanna');
 
+    // The request is announced to the change pages, and its notification to the other admin alone.
+    const announced: CoreEvent[] = [];
+    core.app.events.subscribe((event) => announced.push(event));
     const pending = await core.ok<DeployResult>('workflows.deploy', { file: 'child-echo.yaml', text: fixture('child-echo.yaml') }, core.admin);
+    expect(announced).toContainEqual({
+      topic: 'changes.changed',
+      payload: { changeId: pending.changeId, status: 'pending' },
+      audience: { kind: 'permission', permission: 'user.read' },
+    });
+    expect(announced.filter((e) => e.topic === 'notifications.new')).toEqual([
+      {
+        topic: 'notifications.new',
+        payload: { id: expect.any(String), title: expect.stringMatching(/^Change awaiting your approval/) },
+        audience: { kind: 'user', userId: second.userId },
+      },
+    ]);
     expect(pending).toMatchObject({ outcome: 'pending-approval', deployed: [{ key: 'child-echo', version: 1 }] });
     expect((await core.ok<{ items: unknown[] }>('workflows.list', {}, core.admin)).items).toHaveLength(0);
     const own = await core.call('changes.approve', { changeId: pending.changeId }, core.admin);

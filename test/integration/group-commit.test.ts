@@ -4,6 +4,9 @@ import { createTestSite } from '../support/site';
 import { startTestCore, type TestCore } from '../support/core';
 import { deployText, start, timeline } from '../support/engine';
 import type { OpenSite } from '../../src-main/core/site/open-site';
+import type { CoreEvent } from '@shared/contract/events';
+import type { DataKey } from '../../src-main/core/keys/data-key';
+import { openRaw } from '../support/raw-db';
 
 /**
  * Group commit in the SQLite store on a real SQLCipher file: units submitted together share
@@ -42,6 +45,37 @@ describe('the store', () => {
     const actions = (await store.read((tx) => tx.audit.search({ limit: 10 }))).map((e) => e.action);
     expect(actions.slice(0, 2)).toEqual(['test.third', 'test.first']);
     expect(actions).not.toContain('test.refused');
+  });
+
+  it('publishes what a unit announced once its commit is durable, and nothing of a unit that rolled back', async () => {
+    const testSite = await createTestSite(tempDir());
+    site = await testSite.open();
+    const store = site.store;
+    const key: DataKey = testSite.key();
+    const database = testSite.paths.database;
+    const published: { events: readonly CoreEvent[]; committedSeq: number }[] = [];
+    store.onAnnounced((events) => {
+      // Read back through a raw connection: what was announced must already be on disk.
+      const raw = openRaw(database, key);
+      const row = raw.prepare('SELECT max(seq) AS seq FROM audit_events').get() as { seq: number };
+      raw.close();
+      published.push({ events, committedSeq: row.seq });
+    });
+    const announce = (id: string): CoreEvent => ({ topic: 'notifications.new', payload: { id, title: id }, audience: { kind: 'user', userId: 'u1' } });
+    const results = await Promise.allSettled([
+      store.unit(async (tx) => {
+        tx.announce(announce('kept'));
+        return tx.audit.append(note('test.kept'), at());
+      }),
+      store.unit(async (tx) => {
+        tx.announce(announce('rolled-back'));
+        throw new Error('this unit fails after announcing');
+      }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
+    const kept = (results[0] as PromiseFulfilledResult<{ seq: number }>).value;
+    expect(published).toEqual([{ events: [announce('kept')], committedSeq: kept.seq }]);
+    await expect(store.read(async (tx) => tx.announce(announce('read')))).rejects.toThrow(/a read cannot announce/);
   });
 
   it('lets a unit submitted while a transaction is open join it and see what the unit before it wrote', async () => {

@@ -76,6 +76,9 @@ export class CoreApp {
   private constructor(private readonly options: CoreOptions) {
     const { site, clock } = options;
     const policy = options.policy ?? DEFAULT_SECURITY_POLICY;
+    site.store.onAnnounced((events) => {
+      for (const event of events) this.events.publish(event.topic, event.payload, event.audience);
+    });
     const wake = (options?: WakeOptions) => this.engine.wake(options);
     const wakeForDeadlines = () => wake({ dueWork: true });
     const changes = new ChangeControl(site.store, clock, this.events);

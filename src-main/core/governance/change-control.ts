@@ -117,6 +117,7 @@ export class ChangeControl {
       },
       at,
     );
+    tx.announce({ topic: 'changes.changed', payload: { changeId: row.id, status: 'pending' }, audience: { kind: 'permission', permission: 'user.read' } });
     const admins = (await usersFor(tx, ['admin'], [])).filter((id) => id !== requester.userId);
     await notifyUsers(tx, admins, 'pending-change', `Change awaiting your approval: ${row.summary}`, `Requested by ${row.requestedBy}`, '#/admin/changes', now);
     return { status: 'pending-approval', changeId: row.id };

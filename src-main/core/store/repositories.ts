@@ -1,5 +1,6 @@
 import type { AuditEvent, AuditRecord } from '@shared/domain/audit';
 import type { AuditQuery } from '@shared/contract/audit';
+import type { CoreEvent } from '@shared/contract/events';
 import type { RoleName } from '@shared/permissions';
 import type { EngineRepositories } from './engine-repositories';
 import type { WorkRepositories } from './work-repositories';
@@ -12,6 +13,12 @@ import type { EvidenceRepositories } from './evidence-repositories';
  * their SQL; nothing outside ./sqlite (or a future ./postgres) writes any.
  */
 export interface Repositories extends EngineRepositories, WorkRepositories, ScheduleRepositories, EvidenceRepositories {
+  /**
+   * An event for the hosts, published once this unit is durable, never if it rolls back:
+   * for facts written deep inside units (a notification for a person) whose callers do not
+   * hold the event bus. Refused in a read.
+   */
+  announce(event: CoreEvent): void;
   readonly site: SiteRepository;
   readonly lease: LeaseRepository;
   readonly audit: AuditRepository;

@@ -5,6 +5,7 @@
  * transaction is durable (or rolled back), so nothing is acknowledged before it would
  * survive a power cut. Units submitted together may share one durable commit (group commit).
  */
+import type { CoreEvent } from '@shared/contract/events';
 import type { Repositories } from './repositories';
 
 export interface UnitOptions {
@@ -20,6 +21,8 @@ export interface Store {
   unit<T>(work: (tx: Repositories) => Promise<T>, options?: UnitOptions): Promise<T>;
   /** Reads committed data only; never sees another unit's uncommitted writes. */
   read<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
+  /** Receives what committed units announced (`tx.announce`), after their commit is durable. */
+  onAnnounced(listener: (events: readonly CoreEvent[]) => void): void;
   /** Sets the fencing token that fenced units must match (null: this process is not the owner). */
   setFence(token: number | null): void;
   readonly stats: StoreStats;

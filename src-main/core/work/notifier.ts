@@ -5,8 +5,8 @@ import type { NotificationRow, TaskRow } from '../store/work-repositories';
 
 /**
  * In-app notifications, written in the unit of work that created the reason for them (new
- * work, an escalation, an overdue task, a change awaiting a second admin). E-mail comes with
- * the SMTP connector.
+ * work, an escalation, an overdue task, a change awaiting a second admin), and announced to
+ * each recipient's windows once that unit commits. E-mail comes with the SMTP connector.
  */
 export async function notifyUsers(
   tx: Repositories,
@@ -19,7 +19,9 @@ export async function notifyUsers(
 ): Promise<number> {
   let count = 0;
   for (const userId of new Set(userIds)) {
-    await tx.notifications.insert({ id: newUuidV7(now), userId, kind, title, body, link, createdAt: toTimestamp(now), readAt: null });
+    const id = newUuidV7(now);
+    await tx.notifications.insert({ id, userId, kind, title, body, link, createdAt: toTimestamp(now), readAt: null });
+    tx.announce({ topic: 'notifications.new', payload: { id, title }, audience: { kind: 'user', userId } });
     count += 1;
   }
   return count;

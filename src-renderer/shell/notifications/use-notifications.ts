@@ -11,18 +11,13 @@ const MARK_BATCH = 200;
 const MAX_BATCHES = 25;
 
 /**
- * The signed-in person's notifications and unread count, kept live. `notifications.new` is
- * the event meant for this, but the core does not publish it yet; the events that come with
- * most notifications (a task escalated, a change requested or decided, a calendar change)
- * refresh the list too, and a slow poll covers the rest (a pending deployment or matrix edit).
+ * The signed-in person's notifications and unread count, kept live: the core announces each
+ * new one to its recipient (`notifications.new`) once it is committed. A slow poll is the
+ * safety net for an event lost while the connection to the core was re-established.
  */
 export function useNotifications() {
-  const list = useOp('notifications.list', { limit: SHOWN }, { refetchInterval: 30_000 });
+  const list = useOp('notifications.list', { limit: SHOWN }, { refetchInterval: 60_000 });
   useThrottledRefetch('notifications.new', () => [['notifications.list']], 300);
-  useThrottledRefetch('changes.changed', () => [['notifications.list']], 1000);
-  useThrottledRefetch('users.changed', () => [['notifications.list']], 1000);
-  useThrottledRefetch('calendars.changed', () => [['notifications.list']], 1000);
-  useThrottledRefetch('tasks.changed', () => [['notifications.list']], 5000);
   return list;
 }
 

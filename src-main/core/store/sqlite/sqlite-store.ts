@@ -1,3 +1,4 @@
+import type { CoreEvent } from '@shared/contract/events';
 import type { Repositories } from '../repositories';
 import { StaleFenceError, StoreBusyError, type Store, type StoreStats, type UnitOptions } from '../store';
 import { isBusy, type SqliteDb } from './connection';
@@ -15,6 +16,7 @@ interface Outcome {
   unit: PendingUnit;
   ok: boolean;
   value: unknown;
+  announced: readonly CoreEvent[];
 }
 
 /** Upper bound on units sharing one commit, so one batch never holds the write lock for long. */
@@ -47,13 +49,31 @@ export class SqliteStore implements Store {
   private readChain: Promise<void> = Promise.resolve();
   private readonly writeRepos: Repositories;
   private readonly readRepos: Repositories;
+  /** What the unit running now has announced (units of a batch run one after another). */
+  private announcing: CoreEvent[] | null = null;
+  private readonly announcedListeners: ((events: readonly CoreEvent[]) => void)[] = [];
 
   constructor(
     private readonly writer: SqliteDb,
     private readonly reader: SqliteDb,
   ) {
-    this.writeRepos = sqliteRepositories(writer);
-    this.readRepos = sqliteRepositories(reader);
+    this.writeRepos = {
+      ...sqliteRepositories(writer),
+      announce: (event) => {
+        if (!this.announcing) throw new Error('an event can be announced only from inside a unit of work');
+        this.announcing.push(event);
+      },
+    };
+    this.readRepos = {
+      ...sqliteRepositories(reader),
+      announce: () => {
+        throw new Error('a read cannot announce an event: nothing it does is committed');
+      },
+    };
+  }
+
+  onAnnounced(listener: (events: readonly CoreEvent[]) => void): void {
+    this.announcedListeners.push(listener);
   }
 
   setFence(token: number | null): void {
@@ -126,6 +146,8 @@ export class SqliteStore implements Store {
     }
     this.stats.commits += 1;
     this.stats.units += outcomes.filter((o) => o.ok).length;
+    const announced = outcomes.flatMap((o) => (o.ok ? o.announced : []));
+    if (announced.length > 0) for (const listener of this.announcedListeners) listener(announced);
     for (const o of outcomes) (o.ok ? o.unit.resolve : o.unit.reject)(o.value);
     if (this.stats.commits % OPTIMIZE_EVERY_COMMITS === 0) this.optimize();
   }
@@ -142,15 +164,19 @@ export class SqliteStore implements Store {
   private async runInSavepoint(unit: PendingUnit): Promise<Outcome> {
     // Statements prepared once: thousands of units per second each open and close a savepoint.
     prepared(this.writer, 'SAVEPOINT unit').run();
+    const announced: CoreEvent[] = [];
+    this.announcing = announced;
     try {
       if (unit.fenced) this.checkFence();
       const value = await unit.work(this.writeRepos);
       prepared(this.writer, 'RELEASE unit').run();
-      return { unit, ok: true, value };
+      return { unit, ok: true, value, announced };
     } catch (error) {
       prepared(this.writer, 'ROLLBACK TO unit').run();
       prepared(this.writer, 'RELEASE unit').run();
-      return { unit, ok: false, value: error };
+      return { unit, ok: false, value: error, announced: [] };
+    } finally {
+      this.announcing = null;
     }
   }
 

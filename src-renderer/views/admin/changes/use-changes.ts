@@ -3,17 +3,13 @@ import { useThrottledRefetch } from '../../../ui/use-live-refresh';
 import type { StatusFilter } from './change-words';
 
 /**
- * Configuration changes, kept live. The core announces decisions (`changes.changed`) but not
- * new requests: a role grant announces `users.changed` and a calendar `calendars.changed`,
- * while a deployment or a conflict-matrix request announces nothing, so opening a page that
- * lists changes always asks again, and a slow poll covers an open page until the core
- * publishes `changes.changed` on submit too.
+ * Configuration changes, kept live: the core announces each request and each decision
+ * (`changes.changed`). Opening a page that lists changes asks again, and a slow poll is the
+ * safety net for an event lost while the connection to the core was re-established.
  */
 export function useChanges(status: StatusFilter) {
-  const query = useOp('changes.list', status === 'all' ? {} : { status }, { refetchInterval: 15_000, refetchOnMount: 'always' });
+  const query = useOp('changes.list', status === 'all' ? {} : { status }, { refetchInterval: 60_000, refetchOnMount: 'always' });
   useThrottledRefetch('changes.changed', () => [['changes.list']], 500);
-  useThrottledRefetch('users.changed', () => [['changes.list']], 1000);
-  useThrottledRefetch('calendars.changed', () => [['changes.list']], 1000);
   return query;
 }
 

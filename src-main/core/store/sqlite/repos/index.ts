@@ -23,7 +23,8 @@ import { SqliteReportJobsRepository } from './report-jobs-repo';
 import { SqliteUsersRepository } from './users-repo';
 import { SqliteAccessTokensRepository, SqliteSessionsRepository, SqliteSetupTokensRepository } from './sessions-repo';
 
-export function sqliteRepositories(db: SqliteDb): Repositories {
+/** The repositories over one connection; the store adds `announce`, which belongs to its units. */
+export function sqliteRepositories(db: SqliteDb): Omit<Repositories, 'announce'> {
   return {
     site: new SqliteSiteRepository(db),
     lease: new SqliteLeaseRepository(db),
