@@ -76,6 +76,8 @@ export const TaskDetail = z.object({
   data: z.record(z.string(), JsonValue),
   maskedPaths: z.array(z.string()),
   approval: ApprovalView.nullable(),
+  /** A rework: what the approver who sent it back asked for, and who and when. */
+  rework: z.object({ comment: z.string(), by: z.string().nullable(), at: Timestamp.nullable(), level: z.string().nullable() }).nullable(),
   comments: z.array(z.object({ by: z.string(), at: Timestamp, text: z.string() })),
   documents: z.array(z.object({ id: z.string(), name: z.string(), mediaType: z.string(), bytes: z.number().int(), by: z.string(), at: Timestamp })),
   /** What the caller may do now, computed by the core (the UI only shows it). */

@@ -244,3 +244,113 @@ test('compliance unmasks an IBAN under approval; the viewing is in the audit tra
   expect(viewed.map((e) => [e.actor.username, e.payload.path])).toEqual([[COMPLIANCE.username, 'invoice.captured.iban']]);
   await context.close();
 });
+
+/**
+ * The other two decisions, as the people take them: Finance sends an invoice back with a
+ * comment (without one the form says it is required); the clerk reads the comment in the
+ * rework, corrects the amount and sends it back; the approval starts again, and the team
+ * lead rejects the corrected invoice with a reason, which ends the approval as rejected.
+ */
+test('Finance sends an invoice back with a comment; the clerk corrects it; the team lead rejects it with a reason', async ({ browser, server }) => {
+  test.setTimeout(240_000);
+  const admin = await provisionInvoiceSite(server, [CLERK, APPROVER1, APPROVER2]);
+  const number = 'INV-2026-0099';
+  const clerkApi = await apiSession(server, CLERK.username, CLERK.password);
+  const started = await clerkApi.call<{ instanceId: string }>('instances.start', { workflow: 'invoice-approval', input: { invoice: { number } } });
+  let capture: { id: string } | undefined;
+  await expect
+    .poll(async () => {
+      const page = await clerkApi.call<{ items: { id: string; businessKey: string }[] }>('tasks.list', { scope: 'available' });
+      capture = page.items.find((t) => t.businessKey === number);
+      return capture !== undefined;
+    }, SLOW)
+    .toBe(true);
+  await clerkApi.call('tasks.claim', { taskIds: [capture?.id] });
+  await clerkApi.call('tasks.complete', {
+    taskId: capture?.id,
+    values: { vendor: 'Initech AG', iban: 'DE89 3704 0044 0532 0130 00', amount: { amount: '1000.00', currency: 'EUR' } },
+  });
+  const leadApi = await apiSession(server, APPROVER1.username, APPROVER1.password);
+  let level1: { id: string } | undefined;
+  await expect
+    .poll(async () => {
+      const page = await leadApi.call<{ items: { id: string; businessKey: string; kind: string }[] }>('tasks.list', { scope: 'available', kind: 'approval' });
+      level1 = page.items.find((t) => t.businessKey === number);
+      return level1 !== undefined;
+    }, SLOW)
+    .toBe(true);
+  const firstHash = (await leadApi.call<{ approval: { dataHash: string } }>('tasks.get', { taskId: level1?.id })).approval.dataHash;
+  await leadApi.call('approvals.decide', { taskId: level1?.id, decision: 'approve', dataHash: firstHash });
+
+  const finance = await desk(browser, server, APPROVER2);
+  await test.step('Finance asks for changes: first without a comment, which the form refuses, then with one', async () => {
+    const { page } = finance;
+    await go(page, 'a', 'Approvals');
+    await page
+      .getByRole('table', { name: 'Approvals' })
+      .getByRole('row', { name: new RegExp(`${number}.*Finance`) })
+      .click(SLOW);
+    const decision = page.getByRole('region', { name: 'Your decision' });
+    await decision.getByRole('button', { name: 'Request changes' }).click();
+    await expect(decision.getByText('A rejection or a request for changes needs a comment')).toBeVisible();
+    await decision.getByLabel('Comment').fill('The amount must include 19 % VAT.');
+    await decision.getByRole('button', { name: 'Request changes' }).click();
+    await expect(page.getByText(new RegExp(`Sent back for changes: ${number}`))).toBeVisible();
+  });
+
+  const clerk = await desk(browser, server, CLERK);
+  await test.step('the clerk reads what Finance asked, corrects the amount and sends it back', async () => {
+    const { page } = clerk;
+    await go(page, 'q', 'Queues');
+    const row = page.getByRole('table', { name: 'Tasks' }).getByRole('row', { name: new RegExp(`Changes requested.*${number}`) });
+    await row.getByRole('link', { name: /Changes requested/ }).click(SLOW);
+    await expect(page.getByRole('heading', { name: 'Changes requested: Approve the invoice', level: 1 })).toBeVisible();
+    const request = page.getByRole('alert').filter({ hasText: 'Changes requested by' });
+    await expect(request).toContainText(`Changes requested by ${APPROVER2.username} (Finance`);
+    await expect(request).toContainText('The amount must include 19 % VAT.');
+    await page.getByRole('button', { name: 'Claim' }).click();
+    const form = page.getByRole('form', { name: 'Rework' });
+    const amount = form.getByRole('textbox', { name: 'invoice.captured.amount', exact: true });
+    await expect(amount).toHaveValue('1000.00');
+    await amount.fill('1190.00');
+    await form.getByRole('button', { name: 'Send back for approval' }).click();
+    await expect(page.getByText('Changes requested: Approve the invoice completed.')).toBeVisible();
+  });
+
+  const lead = await desk(browser, server, APPROVER1);
+  await test.step('the approval starts again; the team lead rejects the corrected invoice, with a reason', async () => {
+    const { page } = lead;
+    await go(page, 'a', 'Approvals');
+    await page
+      .getByRole('table', { name: 'Approvals' })
+      .getByRole('row', { name: new RegExp(`${number}.*Team lead`) })
+      .click(SLOW);
+    await expect(page.getByRole('table', { name: 'What is approved' }).locator('[data-path="invoice.captured.amount"]')).toContainText('1190.00 EUR');
+    await expect(page.getByRole('list', { name: 'Decisions' })).toContainText(APPROVER2.username);
+    const decision = page.getByRole('region', { name: 'Your decision' });
+    await decision.getByRole('button', { name: 'Reject' }).click();
+    await expect(decision.getByText('A rejection or a request for changes needs a comment')).toBeVisible();
+    await decision.getByLabel('Comment').fill('Vendor is on the sanctions watch list.');
+    await decision.getByRole('button', { name: 'Reject' }).click();
+    await expect(page.getByText(new RegExp(`Rejected: ${number}`))).toBeVisible();
+  });
+
+  await test.step('the instance carries the rejection, and the trail both decisions with their comments', async () => {
+    await expect
+      .poll(async () => {
+        const detail = await admin.call<{ variables: { decision?: { decision: string; comment: string; by: string } } }>('instances.get', {
+          instanceId: started.instanceId,
+        });
+        return detail.variables.decision;
+      }, SLOW)
+      .toMatchObject({ decision: 'rejected', comment: 'Vendor is on the sanctions watch list.', by: APPROVER1.username });
+    const trail = await auditTrail(admin);
+    const decided = trail.filter((e) => e.action === 'approval.changes-requested' || e.action === 'approval.rejected');
+    expect(decided.map((e) => [e.action, e.actor.username])).toEqual([
+      ['approval.changes-requested', APPROVER2.username],
+      ['approval.rejected', APPROVER1.username],
+    ]);
+  });
+
+  for (const person of [finance, clerk, lead]) await person.context.close();
+});

@@ -273,6 +273,13 @@ describe('approvals with segregation of duties', () => {
     expect(rework.candidateUsers).toEqual(['carla']);
     const reworkView = await detail(clerk, rework.id);
     expect(reworkView.data).toHaveProperty('invoice');
+    // The maker reads what was asked, by whom, on which level.
+    expect(reworkView.rework).toEqual({
+      comment: 'The amount must include VAT',
+      by: 'frank',
+      level: expect.stringMatching(/^Finance/),
+      at: expect.any(String),
+    });
     await core.ok('tasks.claim', { taskIds: [rework.id] }, clerk.credential);
     expect(await core.call('tasks.complete', { taskId: rework.id, values: { 'order.total': 1 } }, clerk.credential)).toMatchObject({
       ok: false,

@@ -120,6 +120,7 @@ export class TaskService {
         data,
         maskedPaths,
         approval: approvalView,
+        rework: task.kind === 'rework' ? await this.reworkRequest(tx, task) : null,
         comments: (await tx.tasks.comments(task.id)) as TaskDetail['comments'],
         documents: (await tx.tasks.documents(task.id)) as TaskDetail['documents'],
         can: {
@@ -133,6 +134,22 @@ export class TaskService {
         decideBlockedBecause: blocked,
       };
     });
+  }
+
+  /** The request behind a rework: its comment, and the approver's decision that carried it. */
+  private async reworkRequest(tx: Repositories, task: TaskRow): Promise<TaskDetail['rework']> {
+    const request = task.spec.rework;
+    if (!request) return null;
+    const approval = await tx.approvals.get(request.approvalId);
+    const decision = approval
+      ? (await tx.approvals.decisions(approval.id)).filter((d) => d.decision === 'changes-requested' && d.comment === request.comment).at(-1)
+      : undefined;
+    return {
+      comment: request.comment,
+      by: decision?.username ?? null,
+      at: (decision?.at ?? null) as TaskDetail['task']['createdAt'] | null,
+      level: decision ? (approval?.levels[decision.level]?.name ?? null) : null,
+    };
   }
 
   async claim(principal: Principal, taskIds: readonly string[]): Promise<{ claimed: string[]; refused: { taskId: string; reason: string }[] }> {

@@ -1,10 +1,12 @@
 import { useState } from 'react';
-import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { IconArrowBackUp } from '@tabler/icons-react';
 import type { TaskDetail } from '@shared/contract/work';
 import type { JsonValue } from '@shared/domain/audit';
 import type { ApiError } from '../../api/api-error';
 import { useOpMutation } from '../../api/hooks';
 import { RefusalAlert } from '../../ui/RefusalAlert';
+import { formatTime } from '../../ui/format';
 import { dataLeaves, formatLeaf, isMoney, type DataLeaf } from './data-leaves';
 import { MaskedValue } from './MaskedValue';
 import { MoneyInput } from './MoneyInput';
@@ -24,7 +26,8 @@ function typed(old: JsonValue, input: Input): JsonValue {
 }
 
 /**
- * "Changes requested": the maker corrects the data under approval and sends it back. Only
+ * "Changes requested": the maker reads what the approver asked for, corrects the data under
+ * approval and sends it back. Only
  * changed values are sent; the core applies them as a data change, which voids the round's
  * decisions and restarts the approval. Masked values stay as they are.
  */
@@ -62,6 +65,7 @@ export function ReworkForm({ detail, onCompleted }: { detail: TaskDetail; onComp
       }}
     >
       <Stack gap="sm">
+        {detail.rework && <ReworkRequest request={detail.rework} />}
         <Text size="sm" c="dimmed">
           {editable
             ? 'Correct what the approvers asked for and send it back; the approval starts again. Sending it unchanged also restarts the approval.'
@@ -110,5 +114,21 @@ export function ReworkForm({ detail, onCompleted }: { detail: TaskDetail; onComp
         )}
       </Stack>
     </form>
+  );
+}
+
+function ReworkRequest({ request }: { request: NonNullable<TaskDetail['rework']> }) {
+  const who = [request.by, request.level && `(${request.level})`].filter(Boolean).join(' ');
+  return (
+    <Alert color="orange" variant="light" icon={<IconArrowBackUp size={18} />} title={`Changes requested${who ? ` by ${who}` : ''}`}>
+      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+        {request.comment}
+      </Text>
+      {request.at && (
+        <Text size="xs" c="dimmed" mt={4}>
+          {formatTime(request.at)}
+        </Text>
+      )}
+    </Alert>
   );
 }
