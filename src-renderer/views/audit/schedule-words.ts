@@ -10,7 +10,8 @@ function minutes(n: number): string {
 export function scheduleInWords({ everyMinutes, everyEvents }: CheckpointSchedule): string {
   const parts: string[] = [];
   if (everyMinutes > 0) parts.push(`at least every ${minutes(everyMinutes)} while events are added`);
-  if (everyEvents > 0) parts.push(`as soon as ${everyEvents.toLocaleString('en-US')} events were added since the last one`);
+  if (everyEvents > 0)
+    parts.push(`as soon as ${everyEvents.toLocaleString('en-US')} ${everyEvents === 1 ? 'event was' : 'events were'} added since the last one`);
   const rule = parts.length > 0 ? parts.join(', and ') : 'only at exports and when an administrator signs one';
   return `${rule[0]?.toUpperCase()}${rule.slice(1)}${parts.length > 0 ? '; also at every export' : ''}.`;
 }

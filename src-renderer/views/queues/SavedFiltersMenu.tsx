@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Group, Menu, Popover, Stack, Text, TextInput } from '@mantine/core';
 import { IconBookmark, IconTrash } from '@tabler/icons-react';
 import type { QueueFilters } from './queue-filters';
-import { useSavedFilters } from './saved-filters';
+import { useSavedFilters } from './use-saved-filters';
 
 /** Names a new filter set (or replaces one of the same name). */
 function SaveFilterPopover({ onSave }: { onSave: (name: string) => void }) {

@@ -60,8 +60,14 @@ function isEmpty(input: FieldInput | undefined): boolean {
 function typed(type: FormFieldType, input: FieldInput): JsonValue {
   if (typeof input === 'boolean') return input;
   if (typeof input === 'object') return { amount: input.amount.trim(), currency: input.currency };
-  if (type === 'number') return Number(input.trim().replace(',', '.'));
+  if (type === 'number') return decimalNumber(input);
   return input;
+}
+
+/** A number as people write it (1250, 1250.5, 1250,5, -3, 1e3); anything else (0x10, 1_000, Infinity) is not a number. */
+function decimalNumber(input: string): number {
+  const text = input.trim().replace(',', '.');
+  return /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(text) ? Number(text) : Number.NaN;
 }
 
 /**

@@ -268,7 +268,7 @@ function rowErrors(v: ScheduleFormValues): FormErrors {
 export function validateValues(v: ScheduleFormValues): FormErrors {
   const errors: FormErrors = rowErrors(v);
   for (const { field, when } of NUMBER_FIELDS) {
-    if (when(v) && !Number.isFinite(num(v[field] as number | string))) errors[field] = 'Enter a whole number';
+    if (when(v) && !Number.isInteger(num(v[field] as number | string))) errors[field] = 'Enter a whole number';
   }
   if (v.workflow === '') errors.workflow = 'Choose the workflow each run starts';
   if (v.calendar === '') errors.calendar = 'Choose the business calendar the rule counts in';

@@ -1,4 +1,3 @@
-import { useCallback, useState } from 'react';
 import { z } from 'zod';
 import { TaskKind, TaskQuery } from '@shared/contract/work';
 import type { QueueFilters } from './queue-filters';
@@ -19,12 +18,17 @@ const Stored = z.array(
 );
 export type SavedFilter = z.infer<typeof Stored>[number];
 
+/** What the list needs of Web Storage (localStorage in the console). */
+export interface KeyValueStore {
+  getItem(key: string): string | null;
+}
+
 /** One key per person: people sharing a workstation keep their own filter sets. */
 export function savedFiltersKey(username: string): string {
   return `clearline.queues.saved-filters.${username}`;
 }
 
-export function readSavedFilters(storage: Storage, username: string): SavedFilter[] {
+export function readSavedFilters(storage: KeyValueStore, username: string): SavedFilter[] {
   try {
     const parsed = Stored.safeParse(JSON.parse(storage.getItem(savedFiltersKey(username)) ?? '[]'));
     return parsed.success ? parsed.data : [];
@@ -33,23 +37,11 @@ export function readSavedFilters(storage: Storage, username: string): SavedFilte
   }
 }
 
-/** The person's saved filter sets, kept in localStorage; saving under an existing name replaces it. */
-export function useSavedFilters(username: string): {
-  saved: SavedFilter[];
-  save(name: string, filters: QueueFilters): void;
-  remove(name: string): void;
-} {
-  const [saved, setSaved] = useState(() => readSavedFilters(window.localStorage, username));
-  const write = useCallback(
-    (next: SavedFilter[]) => {
-      window.localStorage.setItem(savedFiltersKey(username), JSON.stringify(next));
-      setSaved(next);
-    },
-    [username],
-  );
-  return {
-    saved,
-    save: (name, filters) => write([...saved.filter((s) => s.name !== name), { name, filters }].sort((a, b) => a.name.localeCompare(b.name))),
-    remove: (name) => write(saved.filter((s) => s.name !== name)),
-  };
+/** The list with `filters` saved under `name`: an existing set of that name is replaced; sorted by name. */
+export function withSaved(saved: readonly SavedFilter[], name: string, filters: QueueFilters): SavedFilter[] {
+  return [...saved.filter((s) => s.name !== name), { name, filters }].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export function withoutSaved(saved: readonly SavedFilter[], name: string): SavedFilter[] {
+  return saved.filter((s) => s.name !== name);
 }
