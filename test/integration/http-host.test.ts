@@ -29,7 +29,16 @@ describe('clearline serve', () => {
     const html = await page.text();
     expect(html).not.toMatch(/https?:\/\/(?!127\.0\.0\.1)/);
     const escape = await fetch(new URL('/..%2f..%2fpackage.json', served.url));
+    expect(escape.status).toBe(403);
     expect(await escape.text()).not.toContain('"name": "clearline"');
+    // Resolved as the desktop's app:// protocol resolves it: one module serves both hosts.
+    expect((await fetch(new URL('/%E0%A4%A', served.url))).status).toBe(403);
+    expect((await fetch(new URL('/index.html%00.js', served.url))).status).toBe(403);
+    expect((await fetch(new URL('/assets/missing-0000.js', served.url))).status).toBe(404);
+    const route = await fetch(new URL('/queues/some-task', served.url));
+    expect(route.status).toBe(200);
+    expect(route.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(route.headers.get('cache-control')).toBe('no-store');
   });
 
   it('requires the setup token for the first admin, then sets an HttpOnly SameSite=Strict cookie and a CSRF token', async () => {
