@@ -11,6 +11,22 @@ export const AuditActor = z.discriminatedUnion('kind', [
 ]);
 export type AuditActor = z.infer<typeof AuditActor>;
 
+/** Who acted, in one line: the same words the audit search's actor filter accepts (the console and the CLI print it). */
+export function describeActor(actor: AuditActor): string {
+  switch (actor.kind) {
+    case 'user':
+      return actor.username;
+    case 'system':
+      return `system:${actor.component}`;
+    case 'schedule':
+      return `schedule:${actor.scheduleId}`;
+    case 'cli':
+      return `cli:${actor.osUser}@${actor.host}`;
+    case 'anonymous':
+      return `anonymous: ${actor.origin}`;
+  }
+}
+
 export const AuditSubject = z.object({ type: z.string(), id: z.string() });
 export type AuditSubject = z.infer<typeof AuditSubject>;
 

@@ -1,7 +1,20 @@
 import { expect, test } from './support/console';
 import type { ApiSession } from './support/engine';
 import { apiSession } from './support/engine';
-import { APPROVER1, APPROVER2, APPROVER3, CLERK, COMPLIANCE, canvasHasInk, desk, go, invoicePdf, provisionInvoiceSite } from './support/work';
+import {
+  APPROVER1,
+  APPROVER2,
+  APPROVER3,
+  CLERK,
+  COMPLIANCE,
+  canvasHasInk,
+  capturedInvoice,
+  desk,
+  go,
+  invoicePdf,
+  invoiceTask,
+  provisionInvoiceSite,
+} from './support/work';
 
 /** The engine moves work between people in the background: generous for a busy CI machine, still bounded. */
 const SLOW = { timeout: 30_000 };
@@ -208,22 +221,8 @@ test('a clerk captures an invoice; segregation of duties refuses the clerk and a
 test('compliance unmasks an IBAN under approval; the viewing is in the audit trail', async ({ browser, server }) => {
   test.setTimeout(120_000);
   const admin = await provisionInvoiceSite(server, [CLERK, COMPLIANCE]);
-  const clerk = await apiSession(server, CLERK.username, CLERK.password);
   const number = 'INV-2026-0077';
-  await clerk.call('instances.start', { workflow: 'invoice-approval', input: { invoice: { number } } });
-  let capture: { id: string } | undefined;
-  await expect
-    .poll(async () => {
-      const page = await clerk.call<{ items: { id: string; businessKey: string }[] }>('tasks.list', { scope: 'available' });
-      capture = page.items.find((t) => t.businessKey === number);
-      return capture !== undefined;
-    }, SLOW)
-    .toBe(true);
-  await clerk.call('tasks.claim', { taskIds: [capture?.id] });
-  await clerk.call('tasks.complete', {
-    taskId: capture?.id,
-    values: { vendor: 'Globex SA', iban: 'DE89 3704 0044 0532 0130 00', amount: { amount: '980.00', currency: 'EUR' } },
-  });
+  await capturedInvoice(server, number, { vendor: 'Globex SA', iban: 'DE89 3704 0044 0532 0130 00', amount: { amount: '980.00', currency: 'EUR' } });
 
   const { page, context } = await desk(browser, server, COMPLIANCE);
   await go(page, 'q', 'Queues');
@@ -255,32 +254,15 @@ test('Finance sends an invoice back with a comment; the clerk corrects it; the t
   test.setTimeout(240_000);
   const admin = await provisionInvoiceSite(server, [CLERK, APPROVER1, APPROVER2]);
   const number = 'INV-2026-0099';
-  const clerkApi = await apiSession(server, CLERK.username, CLERK.password);
-  const started = await clerkApi.call<{ instanceId: string }>('instances.start', { workflow: 'invoice-approval', input: { invoice: { number } } });
-  let capture: { id: string } | undefined;
-  await expect
-    .poll(async () => {
-      const page = await clerkApi.call<{ items: { id: string; businessKey: string }[] }>('tasks.list', { scope: 'available' });
-      capture = page.items.find((t) => t.businessKey === number);
-      return capture !== undefined;
-    }, SLOW)
-    .toBe(true);
-  await clerkApi.call('tasks.claim', { taskIds: [capture?.id] });
-  await clerkApi.call('tasks.complete', {
-    taskId: capture?.id,
-    values: { vendor: 'Initech AG', iban: 'DE89 3704 0044 0532 0130 00', amount: { amount: '1000.00', currency: 'EUR' } },
+  const started = await capturedInvoice(server, number, {
+    vendor: 'Initech AG',
+    iban: 'DE89 3704 0044 0532 0130 00',
+    amount: { amount: '1000.00', currency: 'EUR' },
   });
-  const leadApi = await apiSession(server, APPROVER1.username, APPROVER1.password);
-  let level1: { id: string } | undefined;
-  await expect
-    .poll(async () => {
-      const page = await leadApi.call<{ items: { id: string; businessKey: string; kind: string }[] }>('tasks.list', { scope: 'available', kind: 'approval' });
-      level1 = page.items.find((t) => t.businessKey === number);
-      return level1 !== undefined;
-    }, SLOW)
-    .toBe(true);
-  const firstHash = (await leadApi.call<{ approval: { dataHash: string } }>('tasks.get', { taskId: level1?.id })).approval.dataHash;
-  await leadApi.call('approvals.decide', { taskId: level1?.id, decision: 'approve', dataHash: firstHash });
+  const lead1 = await apiSession(server, APPROVER1.username, APPROVER1.password);
+  const level1 = await invoiceTask(lead1, number, 'approval');
+  const firstHash = (await lead1.call<{ approval: { dataHash: string } }>('tasks.get', { taskId: level1 })).approval.dataHash;
+  await lead1.call('approvals.decide', { taskId: level1, decision: 'approve', dataHash: firstHash });
 
   const finance = await desk(browser, server, APPROVER2);
   await test.step('Finance asks for changes: first without a comment, which the form refuses, then with one', async () => {

@@ -6,28 +6,13 @@ import type { AuditVerification } from '@shared/contract/audit';
 import type { CheckpointRecord } from '@shared/contract/evidence';
 import { openSite } from '../../core/site/open-site';
 import { toTimestamp } from '@shared/domain/time';
-import type { AuditEvent } from '@shared/domain/audit';
+import { describeActor } from '@shared/domain/audit';
 import { osActor } from '../../core/audit/os-actor';
 import { cliKeyContext } from '../prompt';
 import { pathsOf, secretSources } from '../options';
 import { EXIT } from '../exit-codes';
 import { asUser, withUserAuth } from '../signed-in';
 import { printJson, printTable } from '../output';
-
-function actorName(actor: AuditEvent['actor']): string {
-  switch (actor.kind) {
-    case 'user':
-      return actor.username;
-    case 'system':
-      return `system:${actor.component}`;
-    case 'schedule':
-      return `schedule:${actor.scheduleId}`;
-    case 'cli':
-      return `cli:${actor.osUser}@${actor.host}`;
-    case 'anonymous':
-      return `anonymous:${actor.origin}`;
-  }
-}
 
 function verificationText(r: AuditVerification): string {
   const lines = [
@@ -160,7 +145,7 @@ export function registerAuditCommands(program: Command): void {
       if (o.json) return printJson(page.items);
       printTable(
         ['SEQ', 'AT', 'ACTOR', 'ACTION', 'SUBJECT', 'OUTCOME'],
-        page.items.map((e) => [String(e.seq), e.at, actorName(e.actor), e.action, e.subject ? `${e.subject.type}:${e.subject.id}` : '', e.outcome]),
+        page.items.map((e) => [String(e.seq), e.at, describeActor(e.actor), e.action, e.subject ? `${e.subject.type}:${e.subject.id}` : '', e.outcome]),
       );
     });
   });

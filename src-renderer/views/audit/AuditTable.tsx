@@ -3,7 +3,8 @@ import { Link } from 'react-router';
 import type { AuditEvent } from '@shared/domain/audit';
 import { formatTime } from '../../ui/format';
 import { VirtualTable } from '../../ui/VirtualTable';
-import { describeActor, describeSubject, OUTCOME_COLOR } from './describe';
+import { describeActor } from '@shared/domain/audit';
+import { describeSubject, OUTCOME_COLOR } from './describe';
 import { eventPath } from './paths';
 
 /** Audit events, newest first: a search may load thousands. j/k move the selection, Enter (or a click) opens the event. */

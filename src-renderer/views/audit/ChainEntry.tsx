@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import type { TimelineEntry } from '@shared/contract/evidence';
 import { formatTime } from '../../ui/format';
 import { JsonTree } from '../../ui/JsonTree';
-import { describeActor } from './describe';
+import { describeActor } from '@shared/domain/audit';
 import { eventPath } from './paths';
 import { standsOut } from './timeline-kinds';
 

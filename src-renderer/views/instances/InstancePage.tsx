@@ -11,7 +11,7 @@ import { useCan } from '../../session/session-context';
 import { formatTime } from '../../ui/format';
 import { QueryError } from '../../ui/QueryError';
 import { ViewHeader } from '../../ui/ViewHeader';
-import { describeActor } from '../audit/describe';
+import { describeActor } from '@shared/domain/audit';
 import { ChildrenTab } from './ChildrenTab';
 import { IncidentsTab } from './IncidentsTab';
 import { InstanceCommandModal, type InstanceCommand } from './InstanceCommandModal';

@@ -2,7 +2,7 @@ import { Anchor, Table, Text } from '@mantine/core';
 import type { InstanceSummary } from '@shared/contract/engine';
 import { formatTime } from '../../ui/format';
 import { VirtualTable } from '../../ui/VirtualTable';
-import { describeActor } from '../audit/describe';
+import { describeActor } from '@shared/domain/audit';
 import { StatusBadge } from './StatusBadge';
 
 /** Instances, thousands of them smoothly (the rows are virtualized); j/k move the selection, Enter opens it. */

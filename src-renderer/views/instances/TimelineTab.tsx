@@ -8,7 +8,7 @@ import { client } from '../../api/client';
 import { useCan } from '../../session/session-context';
 import { formatTime } from '../../ui/format';
 import { QueryError } from '../../ui/QueryError';
-import { describeActor } from '../audit/describe';
+import { describeActor } from '@shared/domain/audit';
 import { JsonTree } from '../../ui/JsonTree';
 import { instancePath } from './paths';
 import { describeEvent } from './timeline-events';

@@ -93,6 +93,36 @@ export async function provisionInvoiceSite(server: ConsoleServer, people: readon
   return admin;
 }
 
+/** The engine hands out work in the background: generous for a busy machine, still bounded. */
+const ENGINE_WAIT = { timeout: 30_000 };
+
+/** The task of this invoice the person may take or decide, once the engine has made it. */
+export async function invoiceTask(session: ApiSession, number: string, kind?: 'approval'): Promise<string> {
+  let id: string | undefined;
+  await expect
+    .poll(async () => {
+      const page = await session.call<{ items: { id: string; businessKey: string }[] }>('tasks.list', { scope: 'available', ...(kind ? { kind } : {}) });
+      id = page.items.find((t) => t.businessKey === number)?.id;
+      return id !== undefined;
+    }, ENGINE_WAIT)
+    .toBe(true);
+  return id as string;
+}
+
+/** The clerk starts an invoice and captures it through the API: the set-up of journeys about its approval. */
+export async function capturedInvoice(
+  server: ConsoleServer,
+  number: string,
+  values: { vendor: string; iban: string; amount: { amount: string; currency: string } },
+): Promise<{ instanceId: string }> {
+  const clerk = await apiSession(server, CLERK.username, CLERK.password);
+  const started = await clerk.call<{ instanceId: string }>('instances.start', { workflow: 'invoice-approval', input: { invoice: { number } } });
+  const capture = await invoiceTask(clerk, number);
+  await clerk.call('tasks.claim', { taskIds: [capture] });
+  await clerk.call('tasks.complete', { taskId: capture, values });
+  return started;
+}
+
 /** A person at their own desk: a separate browser context (own cookies), signed in. */
 export async function desk(browser: Browser, server: ConsoleServer, person: Person): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL: server.url, colorScheme: 'light' });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { TimelineKind, type TimelineEntry } from '../../../src-shared/contract/evidence';
 import type { AuditEvent } from '../../../src-shared/domain/audit';
-import { actorFilter, describeActor, describeSubject, OUTCOME_COLOR } from '../../../src-renderer/views/audit/describe';
+import { describeActor } from '../../../src-shared/domain/audit';
+import { actorFilter, describeSubject, OUTCOME_COLOR } from '../../../src-renderer/views/audit/describe';
 import { groupedFingerprint } from '../../../src-renderer/views/audit/fingerprint';
 import { overallPercent, phaseLabel, phaseStep } from '../../../src-renderer/views/audit/report-phases';
 import { scheduleInWords } from '../../../src-renderer/views/audit/schedule-words';
