@@ -37,9 +37,10 @@ const origin = { host: 'cli' as const, detail: 'bench' };
 type ListInput = Partial<TaskQuery>;
 
 /** The queries of the Queues view: its default, each filter of its filter bar, and the second page. */
-const CASES: { label: string; input: ListInput; nextPage?: true }[] = [
+const CASES: { label: string; input: ListInput; nextPage?: true; deep?: true }[] = [
   { label: 'available, due first (the default queue)', input: { scope: 'available', sort: 'due', limit: 200 } },
   { label: 'available, second page (cursor)', input: { scope: 'available', sort: 'due', limit: 200 }, nextPage: true },
+  { label: 'available, a page 90 % deep (cursor)', input: { scope: 'available', sort: 'due', limit: 200 }, deep: true },
   { label: 'available, highest priority first', input: { scope: 'available', sort: 'priority', limit: 200 } },
   { label: 'available, oldest first', input: { scope: 'available', sort: 'created', limit: 200 } },
   { label: 'available, kind task, one workflow', input: { scope: 'available', kind: 'task', workflow: WORKFLOWS[2], limit: 200 } },
@@ -71,8 +72,12 @@ async function timed(run: () => Promise<unknown> | unknown): Promise<number> {
 
 type Figures = Map<string, { rows: number; ms: number }>;
 
+/** The cursor of the task 90 % of the way down the queue in due order: a page someone scrolled far to. */
+const DEEP_CURSOR = `SELECT coalesce(due_at, '9999') || '|' || id AS cursor FROM tasks WHERE status IN ('open', 'claimed')
+  ORDER BY coalesce(due_at, '9999'), id LIMIT 1 OFFSET ?`;
+
 /** Every case of CASES through the dispatcher, as the clerk. */
-async function listCases(app: CoreApp): Promise<Figures> {
+async function listCases(app: CoreApp, deepCursor: string): Promise<Figures> {
   const call = async <T>(op: string, input: unknown, credential?: Credential): Promise<T> => {
     const result = await app.dispatch({ op, input, credential, origin });
     if (!result.ok) throw new Error(`${op}: ${result.error.message}`);
@@ -89,6 +94,7 @@ async function listCases(app: CoreApp): Promise<Figures> {
       if (!first.nextCursor) throw new Error(`${c.label}: the first page has no next page`);
       input = { ...c.input, cursor: first.nextCursor };
     }
+    if (c.deep) input = { ...c.input, cursor: deepCursor };
     let rows = 0;
     const ms = await timed(async () => {
       rows = (await call<{ items: unknown[] }>('tasks.list', input, clerk)).items.length;
@@ -122,10 +128,11 @@ async function main(): Promise<void> {
     const bare = raw.prepare(BARE_SELECT);
     const baselineMs = await timed(() => bare.all());
     const plan = (raw.prepare(`EXPLAIN QUERY PLAN ${BARE_SELECT}`).all() as { detail: string }[]).map((r) => r.detail).join('; ');
+    const deepCursor = (raw.prepare(DEEP_CURSOR).get(Math.floor(TASKS * 0.9)) as { cursor: string }).cursor;
     raw.close();
     process.stdout.write(`baseline: bare indexed SELECT of 201 open tasks: ${baselineMs.toFixed(2)} ms (median) [plan: ${plan}]\n`);
 
-    const measured = await withCore(seeded.dataDir, listCases);
+    const measured = await withCore(seeded.dataDir, (app) => listCases(app, deepCursor));
 
     const ratio = (ms: number) => `${(ms / baselineMs).toFixed(1).padStart(7)} ×`;
     process.stdout.write(`\n${'tasks.list, as the clerk'.padEnd(44)} rows  ${'median'.padStart(22)}\n`);
