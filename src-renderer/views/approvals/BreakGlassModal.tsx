@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Modal, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { z } from 'zod';
@@ -9,6 +9,7 @@ import { useOpMutation } from '../../api/hooks';
 import { showApiError } from '../../forms/api-errors';
 import { contractResolver } from '../../forms/resolver';
 import { ReasonField } from '../instances/ReasonField';
+import { FormFooter } from '../../ui/FormFooter';
 
 const schema = z.object({ reason: contract['approvals.breakGlass'].input.shape.reason });
 
@@ -38,14 +39,7 @@ export function BreakGlassModal({ detail, onClose, onDone }: { detail: TaskDetai
             </Text>
           </Alert>
           <ReasonField label="Reason for the override" {...form.getInputProps('reason')} />
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onClose}>
-              Back
-            </Button>
-            <Button type="submit" color="red" loading={breakGlass.isPending}>
-              Approve with break-glass
-            </Button>
-          </Group>
+          <FormFooter onBack={onClose} submit="Approve with break-glass" color="red" loading={breakGlass.isPending} />
         </Stack>
       </form>
     </Modal>

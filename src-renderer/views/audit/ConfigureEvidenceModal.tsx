@@ -10,6 +10,7 @@ import { showApiError } from '../../forms/api-errors';
 import { contractResolver } from '../../forms/resolver';
 import { RefusalAlert } from '../../ui/RefusalAlert';
 import { ReasonField } from '../instances/ReasonField';
+import { FormFooter } from '../../ui/FormFooter';
 
 type Values = { witnessFolder: string; everyMinutes: number | string; everyEvents: number | string; reason: string };
 
@@ -110,14 +111,7 @@ export function ConfigureEvidenceModal({ settings, onClose }: { settings: Eviden
             </Group>
             <ReasonField {...form.getInputProps('reason')} />
             {refusal && <RefusalAlert error={refusal} title="The settings were not changed" />}
-            <Group justify="flex-end" gap="xs">
-              <Button variant="default" onClick={onClose}>
-                Back
-              </Button>
-              <Button type="submit" loading={configure.isPending}>
-                Save
-              </Button>
-            </Group>
+            <FormFooter onBack={onClose} submit="Save" loading={configure.isPending} />
           </Stack>
         </form>
       )}

@@ -1,10 +1,11 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Modal, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { ApiError } from '../../api/api-error';
 import { useOpMutation } from '../../api/hooks';
 import { showApiError } from '../../forms/api-errors';
 import { EMPTY_REPORT_FORM, requestFromForm } from './report-request';
 import { TargetFolderField } from './TargetFolderField';
+import { FormFooter } from '../../ui/FormFooter';
 
 /** Starts an instance evidence report; the page then follows the export. */
 export function ExportInstanceModal({ instanceId, onStarted, onClose }: { instanceId: string; onStarted: (jobId: string) => void; onClose: () => void }) {
@@ -33,14 +34,7 @@ export function ExportInstanceModal({ instanceId, onStarted, onClose }: { instan
             evidence bundle with a range proof to a checkpoint signed for this export.
           </Text>
           <TargetFolderField {...form.getInputProps('targetDir')} />
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onClose}>
-              Back
-            </Button>
-            <Button type="submit" loading={exportReport.isPending}>
-              Export
-            </Button>
-          </Group>
+          <FormFooter onBack={onClose} submit="Export" loading={exportReport.isPending} />
         </Stack>
       </form>
     </Modal>

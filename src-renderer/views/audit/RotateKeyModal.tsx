@@ -11,6 +11,7 @@ import { RefusalAlert } from '../../ui/RefusalAlert';
 import { ReasonField } from '../instances/ReasonField';
 import { CopyAction } from './CopyAction';
 import { groupedFingerprint } from './fingerprint';
+import { FormFooter } from '../../ui/FormFooter';
 
 const resolveReason = contractResolver(contract['audit.rotateKey'].input);
 
@@ -78,14 +79,7 @@ export function RotateKeyModal({ current, onClose }: { current: SigningKeyInfo; 
               {...form.getInputProps('confirm')}
             />
             {refusal && <RefusalAlert error={refusal} title="The key was not rotated" />}
-            <Group justify="flex-end" gap="xs">
-              <Button variant="default" onClick={onClose}>
-                Back
-              </Button>
-              <Button type="submit" color="red" loading={rotate.isPending}>
-                Rotate key
-              </Button>
-            </Group>
+            <FormFooter onBack={onClose} submit="Rotate key" color="red" loading={rotate.isPending} />
           </Stack>
         </form>
       )}

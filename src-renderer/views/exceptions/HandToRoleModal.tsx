@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { Modal, Select, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { contract } from '@shared/contract';
 import type { IncidentSummary } from '@shared/contract/engine';
@@ -11,6 +11,7 @@ import { notifySuccess } from '../../ui/notify';
 import { IncidentLine } from '../instances/IncidentLine';
 import { AFTER_OPERATOR } from '../instances/operator-ops';
 import { ReasonField } from '../instances/ReasonField';
+import { FormFooter } from '../../ui/FormFooter';
 
 /** Makes another role the owner of an incident (e.g. compliance for a sanctions hit), with a reason. */
 export function HandToRoleModal({ incident, onClose }: { incident: IncidentSummary; onClose: () => void }) {
@@ -39,14 +40,7 @@ export function HandToRoleModal({ incident, onClose }: { incident: IncidentSumma
           </Text>
           <Select label="Role" placeholder="Choose a role" data={roles} required data-autofocus {...form.getInputProps('role')} />
           <ReasonField {...form.getInputProps('reason')} />
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onClose}>
-              Back
-            </Button>
-            <Button type="submit" loading={assign.isPending}>
-              Hand over
-            </Button>
-          </Group>
+          <FormFooter onBack={onClose} submit="Hand over" loading={assign.isPending} />
         </Stack>
       </form>
     </Modal>

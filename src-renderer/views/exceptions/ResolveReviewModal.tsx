@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Modal, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { contract } from '@shared/contract';
 import type { IncidentSummary } from '@shared/contract/engine';
@@ -10,6 +10,7 @@ import { notifySuccess } from '../../ui/notify';
 import { IncidentLine } from '../instances/IncidentLine';
 import { AFTER_OPERATOR } from '../instances/operator-ops';
 import { ReasonField } from '../instances/ReasonField';
+import { FormFooter } from '../../ui/FormFooter';
 
 /** Closes a review incident with the review's outcome; a blocking compliance flag lets its instance continue. */
 export function ResolveReviewModal({ incident, onClose }: { incident: IncidentSummary; onClose: () => void }) {
@@ -35,14 +36,7 @@ export function ResolveReviewModal({ incident, onClose }: { incident: IncidentSu
               : 'The override stays in force; this records that it was reviewed and what was found.'}
           </Text>
           <ReasonField label="Outcome of the review" {...form.getInputProps('reason')} />
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onClose}>
-              Back
-            </Button>
-            <Button type="submit" loading={resolve.isPending}>
-              Resolve
-            </Button>
-          </Group>
+          <FormFooter onBack={onClose} submit="Resolve" loading={resolve.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Modal, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { contract } from '@shared/contract';
 import type { InstanceSummary } from '@shared/contract/engine';
@@ -9,6 +9,7 @@ import { contractResolver } from '../../forms/resolver';
 import { notifySuccess } from '../../ui/notify';
 import { AFTER_OPERATOR } from './operator-ops';
 import { ReasonField } from './ReasonField';
+import { FormFooter } from '../../ui/FormFooter';
 
 export type InstanceCommand = 'suspend' | 'resume' | 'cancel';
 
@@ -64,14 +65,7 @@ export function InstanceCommandModal({
             {words.intro}
           </Text>
           <ReasonField {...form.getInputProps('reason')} />
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onClose}>
-              Back
-            </Button>
-            <Button type="submit" color={words.color} loading={mutation.isPending}>
-              {words.confirm}
-            </Button>
-          </Group>
+          <FormFooter onBack={onClose} submit={words.confirm} color={words.color} loading={mutation.isPending} />
         </Stack>
       </form>
     </Modal>

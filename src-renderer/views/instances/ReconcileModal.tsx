@@ -1,4 +1,4 @@
-import { Button, Group, JsonInput, Modal, Radio, Stack, Text } from '@mantine/core';
+import { JsonInput, Modal, Radio, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { z } from 'zod';
 import type { IncidentSummary } from '@shared/contract/engine';
@@ -11,6 +11,7 @@ import { IncidentLine } from './IncidentLine';
 import { JsonValueText, parseJson } from '../../ui/json-text';
 import { AFTER_OPERATOR, Reason } from './operator-ops';
 import { ReasonField } from './ReasonField';
+import { FormFooter } from '../../ui/FormFooter';
 
 const schema = z.discriminatedUnion('outcome', [
   z.object({ outcome: z.literal('done'), value: JsonValueText, reason: Reason }),
@@ -59,14 +60,7 @@ export function ReconcileModal({ incident, onClose }: { incident: IncidentSummar
             <JsonInput label="Result it returned (JSON)" autosize minRows={3} maxRows={14} formatOnBlur spellCheck={false} {...form.getInputProps('value')} />
           )}
           <ReasonField {...form.getInputProps('reason')} />
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onClose}>
-              Back
-            </Button>
-            <Button type="submit" color="violet" loading={reconcile.isPending}>
-              Reconcile
-            </Button>
-          </Group>
+          <FormFooter onBack={onClose} submit="Reconcile" color="violet" loading={reconcile.isPending} />
         </Stack>
       </form>
     </Modal>

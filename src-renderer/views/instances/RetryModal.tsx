@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Modal, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { contract } from '@shared/contract';
 import type { IncidentSummary } from '@shared/contract/engine';
@@ -10,6 +10,7 @@ import { notifySuccess } from '../../ui/notify';
 import { IncidentLine } from './IncidentLine';
 import { AFTER_OPERATOR } from './operator-ops';
 import { ReasonField } from './ReasonField';
+import { FormFooter } from '../../ui/FormFooter';
 
 /** Runs the step held by an incident once more (attempt n + 1). */
 export function RetryModal({ incident, onClose }: { incident: IncidentSummary; onClose: () => void }) {
@@ -37,14 +38,7 @@ export function RetryModal({ incident, onClose }: { incident: IncidentSummary; o
             configuration).
           </Text>
           <ReasonField {...form.getInputProps('reason')} />
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onClose}>
-              Back
-            </Button>
-            <Button type="submit" loading={retry.isPending}>
-              Retry step
-            </Button>
-          </Group>
+          <FormFooter onBack={onClose} submit="Retry step" loading={retry.isPending} />
         </Stack>
       </form>
     </Modal>

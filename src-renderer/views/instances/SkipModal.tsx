@@ -1,4 +1,4 @@
-import { Button, Group, JsonInput, Modal, Stack, Text } from '@mantine/core';
+import { JsonInput, Modal, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { z } from 'zod';
 import type { IncidentSummary } from '@shared/contract/engine';
@@ -11,6 +11,7 @@ import { IncidentLine } from './IncidentLine';
 import { JsonValueText, parseJson } from '../../ui/json-text';
 import { AFTER_OPERATOR, Reason } from './operator-ops';
 import { ReasonField } from './ReasonField';
+import { FormFooter } from '../../ui/FormFooter';
 
 const schema = z.object({ reason: Reason, value: JsonValueText });
 
@@ -37,14 +38,7 @@ export function SkipModal({ incident, onClose }: { incident: IncidentSummary; on
           </Text>
           <JsonInput label="Result value (JSON)" autosize minRows={3} maxRows={14} formatOnBlur spellCheck={false} {...form.getInputProps('value')} />
           <ReasonField {...form.getInputProps('reason')} />
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onClose}>
-              Back
-            </Button>
-            <Button type="submit" color="orange" loading={skip.isPending}>
-              Skip step
-            </Button>
-          </Group>
+          <FormFooter onBack={onClose} submit="Skip step" color="orange" loading={skip.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -1,4 +1,4 @@
-import { Button, Code, Group, JsonInput, Modal, Stack, Text } from '@mantine/core';
+import { Code, JsonInput, Modal, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { z } from 'zod';
 import { useNavigate } from 'react-router';
@@ -8,6 +8,7 @@ import { showApiError } from '../../forms/api-errors';
 import { contractResolver } from '../../forms/resolver';
 import { notifySuccess } from '../../ui/notify';
 import { JsonObjectText, parseJson } from '../../ui/json-text';
+import { FormFooter } from '../../ui/FormFooter';
 
 const schema = z.object({ input: JsonObjectText });
 
@@ -61,14 +62,7 @@ export function StartInstanceModal({
             styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 'var(--mantine-font-size-xs)' } }}
             {...form.getInputProps('input')}
           />
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={start.isPending}>
-              Start instance
-            </Button>
-          </Group>
+          <FormFooter onBack={onClose} back="Cancel" submit="Start instance" loading={start.isPending} />
         </Stack>
       </form>
     </Modal>

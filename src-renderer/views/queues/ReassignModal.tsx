@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { Modal, Select, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { contract } from '@shared/contract';
 import type { TaskSummary } from '@shared/contract/work';
@@ -9,6 +9,7 @@ import { contractResolver } from '../../forms/resolver';
 import { useCan } from '../../session/session-context';
 import { notifySuccess } from '../../ui/notify';
 import { ReasonField } from '../instances/ReasonField';
+import { FormFooter } from '../../ui/FormFooter';
 
 /**
  * Gives a task to another person, with the reason the audit trail keeps. The list offers
@@ -57,14 +58,7 @@ export function ReassignModal({ task, onClose }: { task: TaskSummary; onClose: (
             </Text>
           )}
           <ReasonField {...form.getInputProps('reason')} />
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onClose}>
-              Back
-            </Button>
-            <Button type="submit" loading={reassign.isPending} disabled={!can('user.read')}>
-              Reassign
-            </Button>
-          </Group>
+          <FormFooter onBack={onClose} submit="Reassign" loading={reassign.isPending} disabled={!can('user.read')} />
         </Stack>
       </form>
     </Modal>

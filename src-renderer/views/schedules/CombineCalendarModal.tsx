@@ -11,6 +11,7 @@ import { CalendarSettingsFields } from './CalendarSettingsFields';
 import { ChangeOutcome } from './ChangeOutcome';
 import { AFTER_CALENDAR_CHANGE } from './invalidation';
 import { localZone } from './time';
+import { FormFooter } from '../../ui/FormFooter';
 
 interface CombineValues extends CalendarSettings {
   members: string[];
@@ -65,14 +66,7 @@ export function CombineCalendarModal({ onClose }: { onClose: () => void }) {
             <Text size="xs" c="dimmed">
               On a site with two or more admins, another admin approves the combination before it applies.
             </Text>
-            <Group justify="flex-end" gap="xs">
-              <Button variant="default" onClick={onClose}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={combine.isPending}>
-                Combine
-              </Button>
-            </Group>
+            <FormFooter onBack={onClose} back="Cancel" submit="Combine" loading={combine.isPending} />
           </Stack>
         </form>
       )}

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Modal, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { contract } from '@shared/contract';
 import type { ScheduleRun, ScheduleSummary } from '@shared/contract/schedules';
@@ -9,6 +9,7 @@ import { contractResolver } from '../../forms/resolver';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { ReasonField } from '../instances/ReasonField';
 import { AFTER_SCHEDULE_CHANGE } from './invalidation';
+import { FormFooter } from '../../ui/FormFooter';
 
 export type ScheduleCommand = 'pause' | 'runNow';
 
@@ -67,14 +68,7 @@ export function ScheduleCommandModal({ schedule, command, onClose }: { schedule:
             {words.intro}
           </Text>
           <ReasonField {...form.getInputProps('reason')} />
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onClose}>
-              Back
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {words.confirm}
-            </Button>
-          </Group>
+          <FormFooter onBack={onClose} submit={words.confirm} loading={mutation.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { contract } from '@shared/contract';
 import type { ConfigChange } from '@shared/contract/work';
@@ -9,6 +9,7 @@ import { showApiError } from '../../../forms/api-errors';
 import { contractResolver } from '../../../forms/resolver';
 import { notifySuccess } from '../../../ui/notify';
 import { RefusalAlert } from '../../../ui/RefusalAlert';
+import { FormFooter } from '../../../ui/FormFooter';
 
 export type Decision = 'approve' | 'reject';
 
@@ -81,14 +82,7 @@ export function DecideChangeModal({ change, decision, onClose }: { change: Confi
             {...form.getInputProps(field)}
           />
           {refusal && <RefusalAlert error={refusal} title={`Could not ${decision} this change`} />}
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onClose}>
-              Back
-            </Button>
-            <Button type="submit" color={words.color} loading={mutation.isPending}>
-              {words.confirm}
-            </Button>
-          </Group>
+          <FormFooter onBack={onClose} submit={words.confirm} color={words.color} loading={mutation.isPending} />
         </Stack>
       </form>
     </Modal>

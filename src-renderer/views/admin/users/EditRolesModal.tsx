@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Modal, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { z } from 'zod';
 import { RoleName } from '@shared/permissions';
@@ -11,6 +11,7 @@ import { contractResolver } from '../../../forms/resolver';
 import { notifySuccess } from '../../../ui/notify';
 import { RefusalAlert } from '../../../ui/RefusalAlert';
 import { RoleCheckboxes } from './RoleCheckboxes';
+import { FormFooter } from '../../../ui/FormFooter';
 
 const schema = z.object({ roles: z.array(RoleName).min(1, { message: 'choose at least one role' }) });
 
@@ -47,14 +48,7 @@ export function EditRolesModal({ user, onClose }: { user: UserSummary; onClose: 
           </Text>
           <RoleCheckboxes {...form.getInputProps('roles')} />
           {refusal && <RefusalAlert error={refusal} title="The roles were not changed" />}
-          <Group justify="flex-end" gap="xs" mt="xs">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={setRoles.isPending}>
-              Save roles
-            </Button>
-          </Group>
+          <FormFooter onBack={onClose} back="Cancel" submit="Save roles" loading={setRoles.isPending} mt="xs" />
         </Stack>
       </form>
     </Modal>

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { z } from 'zod';
 import { Password, type UserSummary } from '@shared/domain/users';
@@ -8,6 +8,7 @@ import { showApiError } from '../../../forms/api-errors';
 import { PASSWORD_HINT } from '../../../forms/password-rules';
 import { contractResolver } from '../../../forms/resolver';
 import { notifySuccess } from '../../../ui/notify';
+import { FormFooter } from '../../../ui/FormFooter';
 
 const schema = z.object({ temporaryPassword: Password });
 
@@ -38,14 +39,7 @@ export function ResetPasswordModal({ user, onClose }: { user: UserSummary; onClo
             data-autofocus
             {...form.getInputProps('temporaryPassword')}
           />
-          <Group justify="flex-end" gap="xs" mt="xs">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={reset.isPending}>
-              Reset password
-            </Button>
-          </Group>
+          <FormFooter onBack={onClose} back="Cancel" submit="Reset password" loading={reset.isPending} mt="xs" />
         </Stack>
       </form>
     </Modal>
